@@ -1,0 +1,61 @@
+package io.github.disruptor.core;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Collects the handlers of one stage, inside {@code DisruptorBuilder.withBarrier(scope -> ...)}.
+ * The handlers of a stage run in parallel, each on its own thread, and see an event only after every
+ * handler of the previous stage has finished with it.
+ *
+ * @param <E> the event type
+ */
+public final class BarrierScope<E> {
+
+    /** One declared handler, as the builder will wire it. */
+    record HandlerSpec<E>(String name, EventHandler<? super E> handler, HandlerOptions options, int stage) {
+    }
+
+    private final int stage;
+    private final List<HandlerSpec<E>> handlers = new ArrayList<>();
+
+    BarrierScope(int stage) {
+        this.stage = stage;
+    }
+
+    /** Adds a handler named after its class, or {@code handler-<stage>-<index>} for a lambda. */
+    public BarrierScope<E> handleEvents(EventHandler<? super E> handler) {
+        Objects.requireNonNull(handler, "handler");
+        return handleEvents(defaultName(handler), handler, HandlerOptions.defaults());
+    }
+
+    /** Adds a handler under {@code name}, which must be unique within the disruptor. */
+    public BarrierScope<E> handleEvents(String name, EventHandler<? super E> handler) {
+        return handleEvents(name, handler, HandlerOptions.defaults());
+    }
+
+    /** Adds a handler under {@code name} with the given options. */
+    public BarrierScope<E> handleEvents(String name, EventHandler<? super E> handler, HandlerOptions options) {
+        Objects.requireNonNull(handler, "handler");
+        Objects.requireNonNull(options, "options");
+        if (name == null || name.isBlank()) {
+            throw new IllegalArgumentException("handler name must not be blank, was '" + name + "'");
+        }
+        handlers.add(new HandlerSpec<>(name, handler, options, stage));
+        return this;
+    }
+
+    List<HandlerSpec<E>> handlers() {
+        return handlers;
+    }
+
+    private String defaultName(EventHandler<?> handler) {
+        Class<?> type = handler.getClass();
+        String simpleName = type.getSimpleName();
+        if (type.isSynthetic() || simpleName.isEmpty() || simpleName.contains("$$")) {
+            return "handler-" + stage + "-" + handlers.size();
+        }
+        return Character.toLowerCase(simpleName.charAt(0)) + simpleName.substring(1);
+    }
+}

@@ -1,0 +1,97 @@
+package io.github.disruptor.core;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Optional settings of one handler, passed to
+ * {@link BarrierScope#handleEvents(String, EventHandler, HandlerOptions)}. Immutable: every
+ * {@code with} method returns a copy.
+ */
+public final class HandlerOptions {
+
+    private static final HandlerOptions DEFAULTS = new HandlerOptions(Integer.MAX_VALUE, null, 1, List.of());
+
+    private final int maxBatchSize;
+    private final ExceptionHandler exceptionHandler;
+    private final int concurrency;
+    private final List<String> dependencies;
+
+    private HandlerOptions(int maxBatchSize, ExceptionHandler exceptionHandler, int concurrency,
+            List<String> dependencies) {
+        this.maxBatchSize = maxBatchSize;
+        this.exceptionHandler = exceptionHandler;
+        this.concurrency = concurrency;
+        this.dependencies = dependencies;
+    }
+
+    /** No batch limit, the disruptor's exception handler, one thread, the whole previous stage. */
+    public static HandlerOptions defaults() {
+        return DEFAULTS;
+    }
+
+    /**
+     * Caps how many events the handler takes before its sequence is advanced, so downstream stages
+     * and producers see progress at least that often.
+     *
+     * @param maxBatchSize at least 1
+     */
+    public HandlerOptions withMaxBatchSize(int maxBatchSize) {
+        if (maxBatchSize < 1) {
+            throw new IllegalArgumentException("maxBatchSize must be at least 1, was " + maxBatchSize);
+        }
+        return new HandlerOptions(maxBatchSize, exceptionHandler, concurrency, dependencies);
+    }
+
+    /** Replaces the disruptor's exception handler for this handler. */
+    public HandlerOptions withExceptionHandler(ExceptionHandler exceptionHandler) {
+        return new HandlerOptions(maxBatchSize, Objects.requireNonNull(exceptionHandler, "exceptionHandler"),
+                concurrency, dependencies);
+    }
+
+    /**
+     * Runs the handler on {@code concurrency} threads that share its events: thread {@code i} handles
+     * the events whose {@code sequence % concurrency == i}, so each event is handled exactly once and
+     * the events of one thread stay in order. Stages behind it wait for all threads. The handler must
+     * be safe to call from several threads at once.
+     *
+     * @param concurrency at least 1
+     */
+    public HandlerOptions withConcurrency(int concurrency) {
+        if (concurrency < 1) {
+            throw new IllegalArgumentException("concurrency must be at least 1, was " + concurrency);
+        }
+        return new HandlerOptions(maxBatchSize, exceptionHandler, concurrency, dependencies);
+    }
+
+    /**
+     * Makes the handler wait for the named handlers only, instead of the whole previous stage: for
+     * graphs that stages alone cannot express. Each name must belong to a handler declared in an
+     * earlier {@code withBarrier} call.
+     */
+    public HandlerOptions withDependencies(String... handlerNames) {
+        List<String> names = List.copyOf(Arrays.asList(handlerNames));
+        return new HandlerOptions(maxBatchSize, exceptionHandler, concurrency, names);
+    }
+
+    /** The batch cap, {@link Integer#MAX_VALUE} when unlimited. */
+    public int maxBatchSize() {
+        return maxBatchSize;
+    }
+
+    /** This handler's exception handler, or {@code null} for the disruptor's. */
+    public ExceptionHandler exceptionHandler() {
+        return exceptionHandler;
+    }
+
+    /** How many threads share the handler's events. */
+    public int concurrency() {
+        return concurrency;
+    }
+
+    /** The handlers this one waits for; empty for the whole previous stage. */
+    public List<String> dependencies() {
+        return dependencies;
+    }
+}

@@ -1,0 +1,24 @@
+package io.github.disruptor.core;
+
+import java.lang.System.Logger.Level;
+
+/** The two built-in exception policies: log, then continue or halt. */
+enum LoggingExceptionHandler implements ExceptionHandler {
+    CONTINUE(Level.WARNING, ExceptionAction.CONTINUE),
+    HALT(Level.ERROR, ExceptionAction.HALT);
+
+    private final Level level;
+    private final ExceptionAction action;
+
+    LoggingExceptionHandler(Level level, ExceptionAction action) {
+        this.level = level;
+        this.action = action;
+    }
+
+    @Override
+    public ExceptionAction handleEventException(Throwable failure, long sequence, Object event, String handlerName) {
+        LOGGER.log(level, () -> "Disruptor handler '" + handlerName + "' failed on sequence " + sequence
+                + (action == ExceptionAction.HALT ? "; halting the handler" : "; moving on"), failure);
+        return action;
+    }
+}

@@ -1,0 +1,103 @@
+package io.github.disruptor.core;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.util.function.Supplier;
+
+/**
+ * The ring itself: a power-of-two array of events, all created up front by the event factory and
+ * reused lap after lap, so steady-state publishing allocates nothing. A sequence maps to its slot by
+ * a mask ({@code sequence & (size - 1)}), never a division.
+ *
+ * <p>The array is padded on both ends so that the first and last slots never share a cache line
+ * with another object's hot fields.
+ *
+ * <p>Discarded slots: when a translator throws, its slot must still be published (a multi-producer
+ * ring cannot take a claim back) but no handler may see it. The producer records the sequence in
+ * {@code discarded} with plain stores before publishing it, so a processor that has acquired the
+ * publication sees the record. {@code highestDiscarded} lets processors skip the per-slot check for
+ * every batch that lies above the last discard, which is every batch while no translator fails.
+ *
+ * @param <E> the event type
+ */
+public final class RingBuffer<E> {
+
+    private static final int PADDING = 32;
+    private static final VarHandle HIGHEST_DISCARDED;
+
+    static {
+        try {
+            HIGHEST_DISCARDED = MethodHandles.lookup().findVarHandle(RingBuffer.class, "highestDiscarded", long.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    private final Object[] entries;
+    private final long[] discarded;
+    private final int mask;
+    private final Sequencer sequencer;
+    @SuppressWarnings("unused") // accessed through HIGHEST_DISCARDED
+    private volatile long highestDiscarded = Sequence.INITIAL_VALUE;
+
+    RingBuffer(int size, Supplier<? extends E> eventFactory, Sequencer sequencer) {
+        this.entries = new Object[size + 2 * PADDING];
+        this.discarded = new long[size];
+        this.mask = size - 1;
+        this.sequencer = sequencer;
+        for (int i = 0; i < size; i++) {
+            E event = eventFactory.get();
+            if (event == null) {
+                throw new NullPointerException(
+                        "the event factory returned null for slot " + i + "; it must return a new event each call");
+            }
+            entries[PADDING + i] = event;
+            discarded[i] = Sequence.INITIAL_VALUE;
+        }
+    }
+
+    /** The number of slots. */
+    public int size() {
+        return mask + 1;
+    }
+
+    /**
+     * The event in the slot of {@code sequence}. Only meaningful for a sequence the caller owns: one it
+     * claimed and has not yet published, or one its barrier has made available.
+     */
+    @SuppressWarnings("unchecked")
+    public E get(long sequence) {
+        return (E) entries[PADDING + (int) (sequence & mask)];
+    }
+
+    /** The highest claimed sequence, -1 before the first publish. */
+    public long cursor() {
+        return sequencer.cursor();
+    }
+
+    /** How many slots a producer could claim right now without waiting. */
+    public long remainingCapacity() {
+        return sequencer.remainingCapacity();
+    }
+
+    /** Marks {@code [low, high]} as discarded; the caller publishes the range afterwards. */
+    void discard(long low, long high) {
+        for (long sequence = low; sequence <= high; sequence++) {
+            discarded[(int) (sequence & mask)] = sequence;
+        }
+        long seen;
+        do {
+            seen = (long) HIGHEST_DISCARDED.getVolatile(this);
+        } while (seen < high && !HIGHEST_DISCARDED.compareAndSet(this, seen, high));
+    }
+
+    /** Whether any sequence at or above {@code sequence} has ever been discarded. */
+    boolean mayHoldDiscards(long sequence) {
+        return (long) HIGHEST_DISCARDED.getAcquire(this) >= sequence;
+    }
+
+    /** Whether the published {@code sequence} was discarded by its producer. */
+    boolean isDiscarded(long sequence) {
+        return discarded[(int) (sequence & mask)] == sequence;
+    }
+}

@@ -1,0 +1,126 @@
+package io.github.disruptor.core;
+
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * Hands out sequences to producers and publishes them to processors: the coordination point between
+ * the two sides of a ring.
+ *
+ * <p>A claim never overtakes the slowest last-stage handler (the gating sequences): a producer that
+ * would wrap onto an unfinished slot waits, which is the ring's backpressure. Waiting producers spin
+ * briefly, then park a microsecond at a time, and on every round check whether the sequencer was
+ * {@linkplain #close() closed}, the thread interrupted or their deadline passed: no producer waits
+ * forever.
+ */
+abstract sealed class Sequencer permits SingleProducerSequencer, MultiProducerSequencer {
+
+    /** Deadline value meaning "wait as long as it takes". */
+    static final long NO_DEADLINE = Long.MIN_VALUE;
+    /** Returned by a claim that could not get capacity before its deadline (or at once, for a try). */
+    static final long NO_CAPACITY = Long.MIN_VALUE;
+
+    private static final int SPINS_BEFORE_PARKING = 128;
+
+    final int bufferSize;
+    final Sequence cursor = new Sequence();
+    final WaitStrategy waitStrategy;
+    private final String ringName;
+    private Sequence[] gatingSequences = new Sequence[0];
+    private volatile boolean closed;
+
+    Sequencer(String ringName, int bufferSize, WaitStrategy waitStrategy) {
+        this.ringName = ringName;
+        this.bufferSize = bufferSize;
+        this.waitStrategy = waitStrategy;
+    }
+
+    /** Sets the sequences a claim must not overtake; called once while the disruptor is built. */
+    final void setGatingSequences(Sequence[] gatingSequences) {
+        this.gatingSequences = gatingSequences.clone();
+    }
+
+    final long minimumGatingSequence(long ceiling) {
+        return SequenceGroup.minimum(gatingSequences, ceiling);
+    }
+
+    /**
+     * Claims {@code n} consecutive sequences, waiting for space until {@code deadlineNanos}
+     * ({@link System#nanoTime()} based, or {@link #NO_DEADLINE}).
+     *
+     * @return the highest claimed sequence, or {@link #NO_CAPACITY} if the deadline passed
+     */
+    abstract long next(int n, long deadlineNanos);
+
+    /** Claims {@code n} sequences if there is space now; {@link #NO_CAPACITY} otherwise. */
+    abstract long tryNext(int n);
+
+    /** Makes {@code [low, high]} visible to processors and wakes any that are blocked. */
+    abstract void publish(long low, long high);
+
+    /**
+     * The highest sequence in {@code [low, available]} up to which every slot has been published,
+     * {@code low - 1} if {@code low} itself is not published yet.
+     */
+    abstract long highestPublished(long low, long available);
+
+    /** Whether processors must check per-slot availability beyond the cursor. */
+    abstract boolean cursorMayRunAhead();
+
+    /** The highest claimed sequence. */
+    final long cursor() {
+        return cursor.get();
+    }
+
+    /** How many slots could be claimed now without waiting. */
+    final long remainingCapacity() {
+        long produced = cursor();
+        return bufferSize - (produced - minimumGatingSequence(produced));
+    }
+
+    /** Refuses every later claim and releases producers waiting for space. Idempotent. */
+    final void close() {
+        closed = true;
+    }
+
+    final boolean isClosed() {
+        return closed;
+    }
+
+    final void ensureOpen() {
+        if (closed) {
+            throw new DisruptorClosedException("Disruptor '" + ringName
+                    + "' is shut down and accepts no more events (last claimed sequence: " + cursor() + ")");
+        }
+    }
+
+    final void checkClaimSize(int n) {
+        if (n < 1 || n > bufferSize) {
+            throw new IllegalArgumentException("cannot claim " + n + " slots at once on ring '" + ringName
+                    + "'; a claim must be between 1 and the ring size, " + bufferSize);
+        }
+    }
+
+    /**
+     * One round of waiting for space: checks for shutdown, interrupt and deadline, then spins or
+     * parks.
+     *
+     * @return {@code false} if the deadline has passed
+     */
+    final boolean pauseForCapacity(int attempt, long deadlineNanos) {
+        ensureOpen();
+        if (Thread.interrupted()) {
+            Thread.currentThread().interrupt();
+            throw new PublishInterruptedException("interrupted while waiting for space in ring '" + ringName
+                    + "' (size " + bufferSize + "); nothing was published");
+        }
+        if (deadlineNanos != NO_DEADLINE && System.nanoTime() - deadlineNanos >= 0) {
+            return false;
+        }
+        if (attempt < SPINS_BEFORE_PARKING) {
+            Thread.onSpinWait();
+        } else {
+            LockSupport.parkNanos(1_000L);
+        }
+        return true;
+    }
+}

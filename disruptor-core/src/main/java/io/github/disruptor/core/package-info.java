@@ -1,0 +1,4 @@
+/**
+ * The Disruptor engine.
+ */
+package io.github.disruptor.core;
