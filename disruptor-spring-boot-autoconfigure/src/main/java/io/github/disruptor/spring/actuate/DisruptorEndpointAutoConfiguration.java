@@ -20,11 +20,12 @@ import org.springframework.context.annotation.Configuration;
 @AutoConfiguration(afterName = {
         "io.github.disruptor.spring.autoconfigure.DisruptorAutoConfiguration",
         "org.springframework.boot.actuate.autoconfigure.endpoint.EndpointAutoConfiguration" })
+@ConditionalOnClass({ Endpoint.class, ConditionalOnAvailableEndpoint.class })
 @ConditionalOnBean(DisruptorRegistry.class)
 public final class DisruptorEndpointAutoConfiguration {
 
+    // The class condition above must hold before this condition's own class can be loaded.
     @Configuration(proxyBeanMethods = false)
-    @ConditionalOnClass({ Endpoint.class, ConditionalOnAvailableEndpoint.class })
     @ConditionalOnAvailableEndpoint(DisruptorEndpoint.class)
     static class DisruptorEndpointConfiguration {
 

@@ -20,11 +20,12 @@ import org.springframework.context.annotation.Configuration;
 @AutoConfiguration(afterName = {
         "io.github.disruptor.spring.autoconfigure.DisruptorAutoConfiguration",
         "org.springframework.boot.health.autoconfigure.contributor.HealthContributorAutoConfiguration" })
+@ConditionalOnClass(HealthContributor.class)
 @ConditionalOnBean(DisruptorRegistry.class)
 public final class DisruptorHealthAutoConfiguration {
 
+    // The class condition above must hold before this condition's own class can be loaded.
     @Configuration(proxyBeanMethods = false)
-    @ConditionalOnClass({ HealthContributor.class, ConditionalOnEnabledHealthIndicator.class })
     @ConditionalOnEnabledHealthIndicator("disruptor")
     @EnableConfigurationProperties(DisruptorHealthProperties.class)
     static class DisruptorHealthContributorConfiguration {
