@@ -121,4 +121,25 @@ class ExceptionsTest {
         assertThat(disruptor.shutdown(Duration.ofSeconds(20))).isTrue();
         assertThat(handled).containsExactly(1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L);
     }
+
+    @Test
+    void aCheckedExceptionSneakedOutOfATranslatorStillDiscardsTheSlot() {
+        List<Long> handled = new CopyOnWriteArrayList<>();
+        Disruptor<LongEvent> disruptor = DisruptorBuilder.withRingBuffer(2, LongEvent::new)
+                .withBarrier(scope -> scope.handleEvents("plain", (event, sequence, end) -> handled.add(event.value)))
+                .build();
+        disruptor.start();
+        assertThatThrownBy(() -> disruptor.publish((event, sequence) -> {
+            event.value = -1;
+            ExceptionsTest.<RuntimeException>sneak(new java.io.IOException("disk full"));
+        })).isInstanceOf(java.io.IOException.class).hasMessage("disk full");
+        disruptor.publish(LongEvent.VALUE, 7L);
+        assertThat(disruptor.shutdown(Duration.ofSeconds(20))).isTrue();
+        assertThat(handled).containsExactly(7L);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T extends Throwable> void sneak(Throwable failure) throws T {
+        throw (T) failure;
+    }
 }
