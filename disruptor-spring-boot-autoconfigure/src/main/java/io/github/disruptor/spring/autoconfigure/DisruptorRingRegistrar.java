@@ -7,18 +7,25 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.CannotLoadBeanClassException;
+import org.springframework.beans.factory.annotation.AnnotatedBeanDefinition;
+import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.beans.factory.support.BeanDefinitionRegistry;
 import org.springframework.boot.context.properties.bind.BindException;
 import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.context.annotation.Bean;
 import org.springframework.core.MethodIntrospector;
 import org.springframework.core.ResolvableType;
 import org.springframework.core.annotation.AnnotatedElementUtils;
+import org.springframework.core.annotation.MergedAnnotation;
 import org.springframework.core.convert.ConversionFailedException;
 import org.springframework.core.env.Environment;
+import org.springframework.core.type.MethodMetadata;
 import org.springframework.util.ClassUtils;
 
 import io.github.disruptor.core.EventHandler;
@@ -84,23 +91,25 @@ final class DisruptorRingRegistrar implements BeanFactoryPostProcessor {
         Map<Class<?>, List<AnnotatedHandler>> byClass = new HashMap<>();
         List<HandlerDefinition> handlers = new ArrayList<>();
         for (String beanName : beanFactory.getBeanDefinitionNames()) {
-            if (beanFactory.getBeanDefinition(beanName).isAbstract()) {
-                continue;
-            }
-            Class<?> beanClass = typeOf(beanName, beanFactory);
+            BeanDefinition definition = beanFactory.getBeanDefinition(beanName);
+            Class<?> beanClass = definition.isAbstract() ? null : typeOf(beanName, beanFactory);
             if (beanClass == null) {
                 continue;
             }
+            AnnotatedHandler declaredByBeanMethod = onBeanMethod(definition, beanName, beanFactory);
             for (AnnotatedHandler found : byClass.computeIfAbsent(beanClass, DisruptorRingRegistrar::inspect)) {
-                String name = found.method() == null ? beanName : beanName + "." + found.method().getName();
-                handlers.add(HandlerDefinition.of(name, beanName, found.method(), found.eventType(), found.annotation(),
-                        found.origin()));
+                if (found.method() != null || declaredByBeanMethod == null) {
+                    handlers.add(found.toDefinition(beanName));
+                }
+            }
+            if (declaredByBeanMethod != null) {
+                handlers.add(declaredByBeanMethod.toDefinition(beanName));
             }
         }
         return handlers;
     }
 
-    private static Class<?> typeOf(String beanName, BeanFactory beanFactory) {
+    private static @Nullable Class<?> typeOf(String beanName, BeanFactory beanFactory) {
         try {
             Class<?> type = beanFactory.getType(beanName, false);
             return type != null ? ClassUtils.getUserClass(type) : null;
@@ -109,29 +118,49 @@ final class DisruptorRingRegistrar implements BeanFactoryPostProcessor {
         }
     }
 
+    /** {@code @DisruptorHandler} on a {@code @Bean} method: the bean it returns is the handler. */
+    private static @Nullable AnnotatedHandler onBeanMethod(BeanDefinition definition, String beanName,
+            ConfigurableListableBeanFactory beanFactory) {
+        if (!(definition instanceof AnnotatedBeanDefinition annotated) || annotated.getFactoryMethodMetadata() == null) {
+            return null;
+        }
+        MethodMetadata factoryMethod = annotated.getFactoryMethodMetadata();
+        MergedAnnotation<DisruptorHandler> annotation = factoryMethod.getAnnotations().get(DisruptorHandler.class);
+        if (!annotation.isPresent()) {
+            return null;
+        }
+        String origin = "@Bean method " + factoryMethod.getDeclaringClassName() + "." + factoryMethod.getMethodName() + "()";
+        ResolvableType beanType = beanFactory.getMergedBeanDefinition(beanName).getResolvableType();
+        return handlerBean(beanType, annotation.synthesize(), origin);
+    }
+
     private static List<AnnotatedHandler> inspect(Class<?> beanClass) {
         List<AnnotatedHandler> found = new ArrayList<>();
         DisruptorHandler onClass = AnnotatedElementUtils.findMergedAnnotation(beanClass, DisruptorHandler.class);
         if (onClass != null) {
-            if (!EventHandler.class.isAssignableFrom(beanClass)) {
-                throw new DisruptorConfigurationException("@DisruptorHandler class " + beanClass.getName()
-                        + " does not implement " + EventHandler.class.getName() + ".",
-                        "Implement EventHandler<E> with the ring's event type E, or put @DisruptorHandler on a "
-                                + "method taking (E event) or (E event, long sequence, boolean endOfBatch).");
-            }
-            Class<?> eventType = ResolvableType.forClass(beanClass).as(EventHandler.class).getGeneric(0)
-                    .resolve(Object.class);
-            found.add(new AnnotatedHandler(null, eventType, onClass, "class " + beanClass.getName()));
+            found.add(handlerBean(ResolvableType.forClass(beanClass), onClass, "class " + beanClass.getName()));
         }
         Map<Method, DisruptorHandler> methods = MethodIntrospector.selectMethods(beanClass,
                 (MethodIntrospector.MetadataLookup<DisruptorHandler>) method ->
-                        AnnotatedElementUtils.findMergedAnnotation(method, DisruptorHandler.class));
+                        AnnotatedElementUtils.hasAnnotation(method, Bean.class) ? null
+                                : AnnotatedElementUtils.findMergedAnnotation(method, DisruptorHandler.class));
         methods.entrySet().stream()
                 .sorted(Map.Entry.comparingByKey((a, b) -> a.toGenericString().compareTo(b.toGenericString())))
                 .forEach(entry -> found.add(new AnnotatedHandler(entry.getKey(),
                         MethodEventHandlers.eventTypeOf(entry.getKey(), beanClass), entry.getValue(),
                         "method " + MethodEventHandlers.describe(entry.getKey()))));
         return found;
+    }
+
+    private static AnnotatedHandler handlerBean(ResolvableType beanType, DisruptorHandler annotation, String origin) {
+        ResolvableType handlerType = beanType.as(EventHandler.class);
+        if (handlerType == ResolvableType.NONE) {
+            throw new DisruptorConfigurationException("@DisruptorHandler " + origin + " is not an "
+                    + EventHandler.class.getName() + " (its type is " + beanType + ").",
+                    "Implement EventHandler<E> with the ring's event type E, or put @DisruptorHandler on a "
+                            + "method taking (E event) or (E event, long sequence, boolean endOfBatch).");
+        }
+        return new AnnotatedHandler(null, handlerType.getGeneric(0).resolve(Object.class), annotation, origin);
     }
 
     private static void checkNameIsFree(String ringName, ConfigurableListableBeanFactory beanFactory) {
@@ -145,6 +174,11 @@ final class DisruptorRingRegistrar implements BeanFactoryPostProcessor {
     }
 
     /** A {@code @DisruptorHandler} found on a class: on the class itself when {@code method} is null. */
-    private record AnnotatedHandler(Method method, Class<?> eventType, DisruptorHandler annotation, String origin) {
+    private record AnnotatedHandler(@Nullable Method method, Class<?> eventType, DisruptorHandler annotation, String origin) {
+
+        HandlerDefinition toDefinition(String beanName) {
+            String name = method == null ? beanName : beanName + "." + method.getName();
+            return HandlerDefinition.of(name, beanName, method, eventType, annotation, origin);
+        }
     }
 }
