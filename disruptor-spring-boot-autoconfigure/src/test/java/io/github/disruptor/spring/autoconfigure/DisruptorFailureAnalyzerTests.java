@@ -203,6 +203,16 @@ class DisruptorFailureAnalyzerTests {
     }
 
     @Test
+    void handlerHiddenBehindTheDeclaredTypeOfItsBeanMethod() {
+        FailureAnalysis analysis = analyze(runner.withUserConfiguration(OrdersHandler.class, HiddenHandler.class));
+        assertThat(analysis.getDescription()).isEqualTo("Bean 'hidden' is a " + AnnotatedJournal.class.getName()
+                + ", which has @DisruptorHandler (class " + AnnotatedJournal.class.getName() + "), but its bean "
+                + "definition does not show that type, so no ring was planned for it.");
+        assertThat(analysis.getAction()).isEqualTo("Declare the bean with its concrete type: make the @Bean method "
+                + "return AnnotatedJournal, or let component scanning register the class.");
+    }
+
+    @Test
     void theReportIsWhatSpringApplicationPrints(CapturedOutput output) {
         SpringApplication application = new SpringApplication(ReportedApplication.class);
         application.setWebApplicationType(WebApplicationType.NONE);
@@ -245,6 +255,19 @@ class DisruptorFailureAnalyzerTests {
         @DisruptorHandler
         CountingHandler unnamed() {
             return new CountingHandler();
+        }
+    }
+
+    @DisruptorHandler(ring = "orders")
+    static class AnnotatedJournal extends CountingHandler {
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class HiddenHandler {
+
+        @Bean
+        EventHandler<OrderEvent> hidden() {
+            return new AnnotatedJournal();
         }
     }
 
