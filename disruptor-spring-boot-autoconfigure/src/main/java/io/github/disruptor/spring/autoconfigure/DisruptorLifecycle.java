@@ -70,10 +70,11 @@ public final class DisruptorLifecycle implements SmartLifecycle, DisposableBean 
         Collections.reverse(rings);
         for (Disruptor<?> ring : rings) {
             if (ring.monitor().state() != DisruptorState.TERMINATED) {
-                Duration timeout = properties.shutdownTimeoutOf(ring.name());
+                Duration timeout = RingSettings.of(ring.name(), properties.getRings().get(ring.name()),
+                        properties.getDefaults()).shutdownTimeout();
                 if (!ring.shutdown(timeout)) {
                     logger.warn("Ring '" + ring.name() + "' was stopped before draining within " + timeout
-                            + "; raise disruptor.rings." + ring.name() + ".shutdown-timeout or disruptor.shutdown-timeout"
+                            + "; raise disruptor.rings." + ring.name() + ".shutdown-timeout or disruptor.defaults.shutdown-timeout"
                             + " if its handlers need longer");
                 }
             }

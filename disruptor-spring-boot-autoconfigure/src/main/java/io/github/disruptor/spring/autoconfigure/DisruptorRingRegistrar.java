@@ -58,7 +58,7 @@ final class DisruptorRingRegistrar implements BeanFactoryPostProcessor {
                     + beanFactory.getClass().getName());
         }
         Map<Class<?>, List<AnnotatedHandler>> inspected = new ConcurrentHashMap<>();
-        List<RingPlan> plans = RingPlanner.plan(bindProperties().getRings(), findHandlers(beanFactory, inspected));
+        List<RingPlan> plans = RingPlanner.plan(bindProperties(), findHandlers(beanFactory, inspected));
         Set<String> handlerBeans = plans.stream().flatMap(plan -> plan.handlers().stream())
                 .map(HandlerDefinition::beanName).collect(Collectors.toUnmodifiableSet());
         beanFactory.addBeanPostProcessor(new UndeclaredHandlerDetector(handlerBeans, inspected));
