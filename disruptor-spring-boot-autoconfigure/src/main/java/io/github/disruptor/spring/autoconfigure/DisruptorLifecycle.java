@@ -48,6 +48,8 @@ public final class DisruptorLifecycle implements SmartLifecycle, DisposableBean 
         for (Disruptor<?> ring : registry.disruptors()) {
             if (ring.monitor().state() == DisruptorState.NEW) {
                 ring.start();
+                int threads = ring.monitor().handlers().size();
+                logger.info("Started " + ring + " on " + threads + (threads == 1 ? " handler thread" : " handler threads"));
             }
         }
         running = true;
