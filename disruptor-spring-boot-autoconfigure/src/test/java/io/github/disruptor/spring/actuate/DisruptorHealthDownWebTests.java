@@ -1,6 +1,5 @@
 package io.github.disruptor.spring.actuate;
 
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 

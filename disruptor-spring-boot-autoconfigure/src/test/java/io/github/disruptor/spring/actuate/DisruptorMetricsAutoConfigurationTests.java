@@ -47,6 +47,18 @@ class DisruptorMetricsAutoConfigurationTests {
     }
 
     @Test
+    void metersAreSwitchedOffByPrefixLikeAnyMicrometerMeter() {
+        runner.withUserConfiguration(OrdersRingConfiguration.class)
+                .withPropertyValues("management.metrics.enable.disruptor.handler=false")
+                .run(context -> {
+                    MeterRegistry meters = context.getBean(MeterRegistry.class);
+                    assertThat(meters.find("disruptor.handler.lag").meters()).isEmpty();
+                    assertThat(meters.find("disruptor.handler.errors").meters()).isEmpty();
+                    assertThat(meters.find("disruptor.events.processed").meters()).hasSize(3);
+                });
+    }
+
+    @Test
     void backsOffWithoutADisruptorRegistry() {
         runner.run(context -> assertThat(context).hasNotFailed().doesNotHaveBean(DisruptorMetrics.class));
     }
@@ -100,20 +112,6 @@ class DisruptorMetricsAutoConfigurationTests {
                 .withClassLoader(new FilteredClassLoader(PrometheusMeterRegistry.class))
                 .run(context -> assertThat(context).hasSingleBean(DisruptorMetrics.class)
                         .doesNotHaveBean("disruptorPrometheusNamesWithoutUnit"));
-    }
-
-    @Configuration(proxyBeanMethods = false)
-    static class OrdersRingConfiguration {
-
-        @Bean
-        DisruptorRegistry disruptorRegistry() {
-            return new DisruptorRegistry();
-        }
-
-        @Bean
-        TestRings testRings(DisruptorRegistry disruptorRegistry) {
-            return TestRings.startAndRegister(disruptorRegistry, TestRings.pipeline("orders"));
-        }
     }
 
     @Configuration(proxyBeanMethods = false)
