@@ -155,6 +155,17 @@ class DisruptorAutoConfigurationTests {
     }
 
     @Test
+    void handlerMethodsOfInterfaceProxiedBeansAreCalledThroughTheInterface() {
+        runner.withBean("listener", InterfaceHandler.class).withBean(InterfaceProxyingPostProcessor.class).run(context -> {
+            assertThat(org.springframework.aop.support.AopUtils.isJdkDynamicProxy(context.getBean("listener"))).isTrue();
+            ordersOf(context.getBean("orders")).publish(OrderEvent::setId, 3L);
+            OrderListener listener = context.getBean(OrderListener.class);
+            Deadline.await("the proxied listener to see the order", () -> listener.lastOrderId() == 3L);
+            assertThat(InterfaceProxyingPostProcessor.advised.get()).isPositive();
+        });
+    }
+
+    @Test
     void usesTheEventFactoryBeanOfTheRingsEventType() {
         runner.withUserConfiguration(OneHandler.class, EventFactories.class)
                 .withPropertyValues("disruptor.rings.orders.ring-size=16")
@@ -304,6 +315,50 @@ class DisruptorAutoConfigurationTests {
             advised.set(0);
             ProxyFactory factory = new ProxyFactory(bean);
             factory.setProxyTargetClass(true);
+            factory.addAdvice((MethodInterceptor) invocation -> {
+                advised.incrementAndGet();
+                return invocation.proceed();
+            });
+            return factory.getProxy();
+        }
+    }
+
+    interface OrderListener {
+
+        void onOrder(OrderEvent event);
+
+        long lastOrderId();
+    }
+
+    static class InterfaceHandler implements OrderListener {
+
+        private volatile long lastOrderId = -1;
+
+        @Override
+        @DisruptorHandler(ring = "orders")
+        public void onOrder(OrderEvent event) {
+            lastOrderId = event.id();
+        }
+
+        @Override
+        public long lastOrderId() {
+            return lastOrderId;
+        }
+    }
+
+    /** Proxies {@link OrderListener} beans through their interface (a JDK proxy), counting advised calls. */
+    static class InterfaceProxyingPostProcessor implements BeanPostProcessor {
+
+        static final AtomicInteger advised = new AtomicInteger();
+
+        @Override
+        public Object postProcessAfterInitialization(Object bean, String beanName) {
+            if (!(bean instanceof OrderListener)) {
+                return bean;
+            }
+            advised.set(0);
+            ProxyFactory factory = new ProxyFactory(bean);
+            factory.addInterface(OrderListener.class);
             factory.addAdvice((MethodInterceptor) invocation -> {
                 advised.incrementAndGet();
                 return invocation.proceed();
