@@ -3,6 +3,7 @@ package io.github.disruptor.sample;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DatabindException;
 
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -33,6 +34,17 @@ class ApiErrors extends ResponseEntityExceptionHandler {
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
                 "The request body is not an order " + ORDER_FORMAT + ": " + reason(ex));
+        return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException ex, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        Class<?> type = ex.getRequiredType();
+        String expected = type == long.class || type == int.class ? "a whole number"
+                : type == null ? "another value" : "a " + type.getSimpleName();
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                "'" + ex.getPropertyName() + "' must be " + expected + ", was '" + ex.getValue() + "'");
         return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
     }
 
