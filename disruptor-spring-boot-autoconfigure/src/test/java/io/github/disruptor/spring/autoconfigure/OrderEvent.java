@@ -3,9 +3,13 @@ package io.github.disruptor.spring.autoconfigure;
 /** A mutable test event, reused by the ring. */
 public class OrderEvent {
 
-    long id;
+    private long id;
 
     public long id() {
         return id;
+    }
+
+    public static void setId(OrderEvent event, long sequence, Long id) {
+        event.id = id;
     }
 }
