@@ -13,6 +13,7 @@ import io.github.disruptor.core.HandlerState;
 import io.github.disruptor.spring.DisruptorRegistry;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.boot.actuate.endpoint.Access;
 import org.springframework.boot.actuate.endpoint.OperationResponseBody;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
@@ -23,7 +24,7 @@ import org.springframework.boot.actuate.endpoint.annotation.Selector;
  * {@code GET /actuator/disruptor/{ring}} one ring (404 if there is none of that name). It reports
  * configuration, sequences and states, never event contents.
  */
-@Endpoint(id = "disruptor")
+@Endpoint(id = "disruptor", defaultAccess = Access.READ_ONLY)
 public class DisruptorEndpoint {
 
     private final DisruptorRegistry registry;

@@ -71,20 +71,6 @@ class DisruptorEndpointAutoConfigurationTests {
     }
 
     @Configuration(proxyBeanMethods = false)
-    static class OrdersRingConfiguration {
-
-        @Bean
-        DisruptorRegistry disruptorRegistry() {
-            return new DisruptorRegistry();
-        }
-
-        @Bean
-        TestRings testRings(DisruptorRegistry disruptorRegistry) {
-            return TestRings.startAndRegister(disruptorRegistry, TestRings.pipeline("orders"));
-        }
-    }
-
-    @Configuration(proxyBeanMethods = false)
     static class UserEndpointConfiguration {
 
         @Bean

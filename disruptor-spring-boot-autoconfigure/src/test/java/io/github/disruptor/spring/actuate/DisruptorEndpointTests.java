@@ -43,7 +43,7 @@ class DisruptorEndpointTests {
         assertThat(described).isEqualTo(endpoint.ring("orders"));
         assertThat(described.ringSize()).isEqualTo(1024);
         assertThat(described.sequencer()).isEqualTo("single");
-        assertThat(described.waitStrategy()).isEqualTo("yielding");
+        assertThat(described.waitStrategy()).isEqualTo("sleeping");
         assertThat(described.cursor()).isEqualTo(2);
         assertThat(described.remainingCapacity()).isEqualTo(1024);
         assertThat(described.state()).isEqualTo(DisruptorState.RUNNING);

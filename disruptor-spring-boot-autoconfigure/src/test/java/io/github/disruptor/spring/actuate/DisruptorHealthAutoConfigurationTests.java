@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.health.autoconfigure.contributor.HealthContributorAutoConfiguration;
-import org.springframework.boot.health.contributor.CompositeHealthContributor;
+import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.health.contributor.Status;
 import org.springframework.boot.test.context.FilteredClassLoader;
@@ -104,25 +104,11 @@ class DisruptorHealthAutoConfigurationTests {
     }
 
     @Configuration(proxyBeanMethods = false)
-    static class OrdersRingConfiguration {
-
-        @Bean
-        DisruptorRegistry disruptorRegistry() {
-            return new DisruptorRegistry();
-        }
-
-        @Bean
-        TestRings testRings(DisruptorRegistry disruptorRegistry) {
-            return TestRings.startAndRegister(disruptorRegistry, TestRings.pipeline("orders"));
-        }
-    }
-
-    @Configuration(proxyBeanMethods = false)
     static class UserHealthConfiguration {
 
         @Bean
         HealthIndicator disruptorHealthContributor() {
-            return () -> org.springframework.boot.health.contributor.Health.up().build();
+            return () -> Health.up().build();
         }
     }
 }

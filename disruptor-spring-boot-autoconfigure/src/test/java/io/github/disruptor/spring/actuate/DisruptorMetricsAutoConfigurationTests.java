@@ -103,20 +103,6 @@ class DisruptorMetricsAutoConfigurationTests {
     }
 
     @Configuration(proxyBeanMethods = false)
-    static class OrdersRingConfiguration {
-
-        @Bean
-        DisruptorRegistry disruptorRegistry() {
-            return new DisruptorRegistry();
-        }
-
-        @Bean
-        TestRings testRings(DisruptorRegistry disruptorRegistry) {
-            return TestRings.startAndRegister(disruptorRegistry, TestRings.pipeline("orders"));
-        }
-    }
-
-    @Configuration(proxyBeanMethods = false)
     static class UserMetricsConfiguration {
 
         @Bean

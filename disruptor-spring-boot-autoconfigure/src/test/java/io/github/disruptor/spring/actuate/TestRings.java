@@ -49,12 +49,13 @@ final class TestRings implements AutoCloseable {
     }
 
     /**
-     * Two stages on a single-producer yielding ring of 1024: {@code journal} and {@code replicate}
-     * (stage 0, {@code replicate} rejects negative values and continues), then {@code business} (stage 1).
+     * Two stages on a single-producer ring of 1024 with the sleeping wait strategy (idle handlers barely
+     * use the CPU): {@code journal} and {@code replicate} (stage 0, {@code replicate} rejects negative
+     * values and continues), then {@code business} (stage 1).
      */
     static Disruptor<Slot> pipeline(String name) {
         return DisruptorBuilder.withRingBuffer(1024, Slot::new)
-                .withYieldingWaitStrategy()
+                .withSleepingWaitStrategy()
                 .withSingleProducerSequencer()
                 .withName(name)
                 .withBarrier(scope -> scope.handleEvents("journal", (event, sequence, endOfBatch) -> { })
