@@ -144,12 +144,6 @@ final class DashboardPreview {
 
         g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
         FontMetrics metrics = g.getFontMetrics();
-        int legendHeight = series.size() * 15 + 6;
-        int left = x + 64;
-        int right = x + w - 12;
-        int top = y + 36;
-        int bottom = y + h - legendHeight - 22;
-
         double max = 0;
         for (Series s : series) {
             for (double value : s.values()) {
@@ -160,13 +154,22 @@ final class DashboardPreview {
         }
         double step = niceStep(max > 0 ? max / 4 : "percentunit".equals(panel.unit()) ? 0.25 : 1);
         double ceiling = Math.max(step, Math.ceil(max / step) * step);
+        List<String> tickLabels = new ArrayList<>();
         for (double tick = 0; tick <= ceiling + step / 2; tick += step) {
-            int ty = bottom - (int) Math.round((bottom - top) * tick / ceiling);
+            tickLabels.add(format(tick, panel.unit()));
+        }
+        int labelWidth = tickLabels.stream().mapToInt(metrics::stringWidth).max().orElse(0);
+        int legendHeight = series.size() * 15 + 6;
+        int left = x + 16 + labelWidth;
+        int right = x + w - 12;
+        int top = y + 36;
+        int bottom = y + h - legendHeight - 22;
+        for (int i = 0; i < tickLabels.size(); i++) {
+            int ty = bottom - (int) Math.round((bottom - top) * (i * step) / ceiling);
             g.setColor(GRID);
             g.drawLine(left, ty, right, ty);
             g.setColor(MUTED);
-            String label = format(tick, panel.unit());
-            g.drawString(label, left - 6 - metrics.stringWidth(label), ty + 4);
+            g.drawString(tickLabels.get(i), left - 6 - metrics.stringWidth(tickLabels.get(i)), ty + 4);
         }
         long from = start.getEpochSecond();
         long to = end.getEpochSecond();

@@ -51,12 +51,12 @@ class DashboardPrometheusTest {
             Assumptions.abort(PrometheusServer.installHint());
         }
         GrafanaDashboard dashboard = GrafanaDashboard.read(DASHBOARD);
-        Instant started = Instant.now();
         try (ConfigurableApplicationContext app = startApp();
                 PrometheusServer server = launcher.start(port(app), work)) {
             PrometheusApi prometheus = new PrometheusApi(server.uri());
             await("the sample app as a healthy target of " + server.describe()).atMost(DEADLINE)
                     .until(prometheus::targetHealth, health -> health.equals(List.of("up")));
+            Instant scraped = Instant.now();
 
             Map<String, String> variables = resolveVariables(dashboard, prometheus, server);
             assertThat(variables).containsEntry("ring", "orders");
@@ -74,7 +74,7 @@ class DashboardPrometheusTest {
             String preview = System.getProperty("dashboard.preview");
             if (preview != null) {
                 recordPreview(app, Duration.ofSeconds(Long.getLong("dashboard.preview.seconds", 120)));
-                DashboardPreview.render(dashboard, variables, prometheus, started, Instant.now(), Path.of(preview));
+                DashboardPreview.render(dashboard, variables, prometheus, scraped, Instant.now(), Path.of(preview));
             }
         }
     }
