@@ -42,8 +42,9 @@ public class SampleApplication {
             DisruptorMonitor ring = orders.monitor();
             Map<Integer, String> stages = ring.handlers().stream().collect(Collectors.groupingBy(HandlerMonitor::stage,
                     TreeMap::new, Collectors.mapping(HandlerMonitor::name, Collectors.joining(", "))));
-            logger.info("Ring '" + ring.name() + "': " + ring.ringSize() + " slots, " + ring.producerType()
-                    .name().toLowerCase(Locale.ROOT) + " producer, " + ring.waitStrategy() + " wait strategy, " + ring.state()
+            String producer = ring.producerType().name().toLowerCase(Locale.ROOT);
+            logger.info("Ring '" + ring.name() + "': " + ring.ringSize() + " slots, " + producer + " producer, "
+                    + ring.waitStrategy() + " wait strategy, " + ring.state()
                     + stages.entrySet().stream().map(stage -> "; stage " + stage.getKey() + ": " + stage.getValue())
                             .collect(Collectors.joining()));
             String base = "http://localhost:" + event.getApplicationContext().getEnvironment()
