@@ -48,6 +48,8 @@ public final class DisruptorLifecycle implements SmartLifecycle, DisposableBean 
         for (Disruptor<?> ring : registry.disruptors()) {
             if (ring.monitor().state() == DisruptorState.NEW) {
                 ring.start();
+                int threads = ring.monitor().handlers().size();
+                logger.info("Started " + ring + " on " + threads + (threads == 1 ? " handler thread" : " handler threads"));
             }
         }
         running = true;
@@ -70,10 +72,11 @@ public final class DisruptorLifecycle implements SmartLifecycle, DisposableBean 
         Collections.reverse(rings);
         for (Disruptor<?> ring : rings) {
             if (ring.monitor().state() != DisruptorState.TERMINATED) {
-                Duration timeout = properties.shutdownTimeoutOf(ring.name());
+                Duration timeout = RingSettings.of(ring.name(), properties.getRings().get(ring.name()),
+                        properties.getDefaults()).shutdownTimeout();
                 if (!ring.shutdown(timeout)) {
                     logger.warn("Ring '" + ring.name() + "' was stopped before draining within " + timeout
-                            + "; raise disruptor.rings." + ring.name() + ".shutdown-timeout or disruptor.shutdown-timeout"
+                            + "; raise disruptor.rings." + ring.name() + ".shutdown-timeout or disruptor.defaults.shutdown-timeout"
                             + " if its handlers need longer");
                 }
             }

@@ -11,6 +11,7 @@ import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.aop.scope.ScopedProxyUtils;
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.CannotLoadBeanClassException;
 import org.springframework.beans.factory.annotation.AnnotatedBeanDefinition;
@@ -58,7 +59,7 @@ final class DisruptorRingRegistrar implements BeanFactoryPostProcessor {
                     + beanFactory.getClass().getName());
         }
         Map<Class<?>, List<AnnotatedHandler>> inspected = new ConcurrentHashMap<>();
-        List<RingPlan> plans = RingPlanner.plan(bindProperties().getRings(), findHandlers(beanFactory, inspected));
+        List<RingPlan> plans = RingPlanner.plan(bindProperties(), findHandlers(beanFactory, inspected));
         Set<String> handlerBeans = plans.stream().flatMap(plan -> plan.handlers().stream())
                 .map(HandlerDefinition::beanName).collect(Collectors.toUnmodifiableSet());
         beanFactory.addBeanPostProcessor(new UndeclaredHandlerDetector(handlerBeans, inspected));
@@ -98,7 +99,9 @@ final class DisruptorRingRegistrar implements BeanFactoryPostProcessor {
         List<HandlerDefinition> handlers = new ArrayList<>();
         for (String beanName : beanFactory.getBeanDefinitionNames()) {
             BeanDefinition definition = beanFactory.getBeanDefinition(beanName);
-            Class<?> beanClass = definition.isAbstract() ? null : typeOf(beanName, beanFactory);
+            // a scoped bean's target is reached through its proxy bean: count the handler once
+            boolean candidate = !definition.isAbstract() && !ScopedProxyUtils.isScopedTarget(beanName);
+            Class<?> beanClass = candidate ? typeOf(beanName, beanFactory) : null;
             if (beanClass == null) {
                 continue;
             }

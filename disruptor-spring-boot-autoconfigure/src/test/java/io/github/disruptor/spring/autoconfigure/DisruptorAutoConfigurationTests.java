@@ -102,10 +102,11 @@ class DisruptorAutoConfigurationTests {
                         "disruptor.rings.orders.sleeping.retries=10", "disruptor.rings.orders.sleeping.sleep-duration=1ms")
                 .run(context -> {
                     assertThat(context.getBean("orders", Disruptor.class).monitor().waitStrategy()).isEqualTo("sleeping");
-                    DisruptorProperties.Sleeping sleeping = context.getBean(DisruptorProperties.class).getRings()
-                            .get("orders").getSleeping();
-                    assertThat(sleeping.getRetries()).isEqualTo(10);
-                    assertThat(sleeping.getSleepDuration()).hasMillis(1);
+                    DisruptorProperties properties = context.getBean(DisruptorProperties.class);
+                    RingSettings settings = RingSettings.of("orders", properties.getRings().get("orders"),
+                            properties.getDefaults());
+                    assertThat(settings.sleepingRetries()).isEqualTo(10);
+                    assertThat(settings.sleepDuration()).hasMillis(1);
                 });
     }
 
@@ -193,13 +194,18 @@ class DisruptorAutoConfigurationTests {
     }
 
     @Test
-    void aRingsShutdownTimeoutOverridesTheGlobalOne() {
-        runner.withPropertyValues("disruptor.shutdown-timeout=5s", "disruptor.rings.orders.shutdown-timeout=2s")
-                .withUserConfiguration(OneHandler.class)
+    void aRingsOwnKeysOverrideTheDefaultsWhichOverrideTheBuiltInValues() {
+        runner.withUserConfiguration(OneHandler.class, AuditHandler.class)
+                .withPropertyValues("disruptor.defaults.wait-strategy=sleeping", "disruptor.defaults.ring-size=128",
+                        "disruptor.rings.orders.wait-strategy=yielding")
                 .run(context -> {
-                    DisruptorProperties properties = context.getBean(DisruptorProperties.class);
-                    assertThat(properties.shutdownTimeoutOf("orders")).hasSeconds(2);
-                    assertThat(properties.shutdownTimeoutOf("other")).hasSeconds(5);
+                    Disruptor<?> orders = context.getBean("orders", Disruptor.class);
+                    assertThat(orders.monitor().waitStrategy()).isEqualTo("yielding");
+                    assertThat(orders.monitor().ringSize()).isEqualTo(128);
+                    assertThat(orders.monitor().producerType()).isEqualTo(ProducerType.MULTI);
+                    Disruptor<?> audit = context.getBean("audit", Disruptor.class);
+                    assertThat(audit.monitor().waitStrategy()).isEqualTo("sleeping");
+                    assertThat(audit.monitor().ringSize()).isEqualTo(128);
                 });
     }
 

@@ -64,11 +64,30 @@ class DisruptorFailureAnalyzerTests {
 
     @Test
     void negativeSleepingRetries() {
-        FailureAnalysis analysis = analyze(runner.withUserConfiguration(OrdersHandler.class).withPropertyValues(
-                "disruptor.rings.orders.wait-strategy=sleeping", "disruptor.rings.orders.sleeping.retries=-1"));
+        FailureAnalysis analysis = analyze(runner.withUserConfiguration(OrdersHandler.class)
+                .withPropertyValues("disruptor.rings.orders.sleeping.retries=-1"));
         assertThat(analysis.getDescription())
                 .isEqualTo("Invalid value -1 for disruptor.rings.orders.sleeping.retries: it must not be negative.");
         assertThat(analysis.getAction()).isEqualTo("Set disruptor.rings.orders.sleeping.retries to 0 or more (default 200).");
+    }
+
+    @Test
+    void aBadDefaultNamesTheDefaultsKey() {
+        FailureAnalysis analysis = analyze(runner.withUserConfiguration(OrdersHandler.class)
+                .withPropertyValues("disruptor.defaults.ring-size=0"));
+        assertThat(analysis.getDescription()).isEqualTo("Invalid value 0 for disruptor.defaults.ring-size: "
+                + "ring size must be a positive power of two, was 0; for example 1024.");
+        assertThat(analysis.getAction())
+                .isEqualTo("Set disruptor.defaults.ring-size to a power of two from 1 to 1073741824 (2^30).");
+    }
+
+    @Test
+    void negativeShutdownTimeout() {
+        FailureAnalysis analysis = analyze(runner.withUserConfiguration(OrdersHandler.class)
+                .withPropertyValues("disruptor.rings.orders.shutdown-timeout=-1s"));
+        assertThat(analysis.getDescription())
+                .isEqualTo("Invalid value PT-1S for disruptor.rings.orders.shutdown-timeout: it must not be negative.");
+        assertThat(analysis.getAction()).isEqualTo("Set disruptor.rings.orders.shutdown-timeout to 0 or more, such as 30s.");
     }
 
     @Test
