@@ -1,7 +1,5 @@
 package io.github.disruptor.spring.actuate;
 
-import java.util.List;
-
 import io.github.disruptor.core.Disruptor;
 import io.github.disruptor.core.DisruptorMonitor;
 import io.github.disruptor.core.HandlerMonitor;
@@ -57,9 +55,8 @@ public final class DisruptorMetrics implements MeterBinder {
         FunctionCounter.builder("disruptor.publish.rejected", ring, DisruptorMonitor::rejectedPublishes)
                 .description("tryPublish calls that found the ring full").baseUnit(BASE_UNIT).tags(ringTag)
                 .register(meterRegistry);
-        // The handler list is fixed once a ring is built; reading it once keeps scrapes allocation-light.
-        List<HandlerMonitor> handlers = ring.handlers();
-        for (HandlerMonitor handler : handlers) {
+        // Each meter holds its handler's view: a scrape never calls handlers(), which copies the list.
+        for (HandlerMonitor handler : ring.handlers()) {
             Tags handlerTags = ringTag.and("handler", handler.name());
             Gauge.builder("disruptor.handler.lag", handler, HandlerMonitor::lag)
                     .description("Published events the handler has not finished (cursor - handler sequence)")

@@ -51,7 +51,7 @@ public final class DisruptorMetricsAutoConfiguration {
             return registry -> registry.config().meterFilter(withoutEventsUnit());
         }
 
-        static MeterFilter withoutEventsUnit() {
+        private static MeterFilter withoutEventsUnit() {
             return new MeterFilter() {
                 @Override
                 public Meter.Id map(Meter.Id id) {

@@ -47,6 +47,18 @@ class DisruptorMetricsAutoConfigurationTests {
     }
 
     @Test
+    void metersAreSwitchedOffByPrefixLikeAnyMicrometerMeter() {
+        runner.withUserConfiguration(OrdersRingConfiguration.class)
+                .withPropertyValues("management.metrics.enable.disruptor.handler=false")
+                .run(context -> {
+                    MeterRegistry meters = context.getBean(MeterRegistry.class);
+                    assertThat(meters.find("disruptor.handler.lag").meters()).isEmpty();
+                    assertThat(meters.find("disruptor.handler.errors").meters()).isEmpty();
+                    assertThat(meters.find("disruptor.events.processed").meters()).hasSize(3);
+                });
+    }
+
+    @Test
     void backsOffWithoutADisruptorRegistry() {
         runner.run(context -> assertThat(context).hasNotFailed().doesNotHaveBean(DisruptorMetrics.class));
     }
