@@ -101,10 +101,11 @@ final class BatchEventProcessor<E> implements Runnable, HandlerMonitor {
 
     @Override
     public void run() {
+        // recorded first, so that no observer sees a RUNNING handler without a live thread
+        thread = Thread.currentThread();
         if (!STATE.compareAndSet(this, IDLE, RUNNING)) {
             return;
         }
-        thread = Thread.currentThread();
         try {
             notifyLifecycle(true);
             processEvents();
