@@ -74,33 +74,40 @@ class LoadGenerator implements SmartLifecycle {
         return thread != null;
     }
 
-    /** Paces by the clock: each 1 ms tick publishes what the rate owes since the start, so pauses catch up. */
+    /**
+     * Paces by the clock: each 1 ms tick publishes the orders due since the start, so short pauses catch
+     * up; after a long pause (a GC, a suspended laptop) at most one second's worth is caught up.
+     */
     private void run() {
         SplittableRandom random = new SplittableRandom();
         long[] mids = new long[symbols.size()];
         Arrays.fill(mids, MID_PRICE);
+        double perNano = rate / (double) TimeUnit.SECONDS.toNanos(1);
         long started = System.nanoTime();
-        long sent = 0;
-        long rejected = 0;
-        while (!Thread.currentThread().isInterrupted()) {
-            long owed = (System.nanoTime() - started) * rate / TimeUnit.SECONDS.toNanos(1) - sent;
-            for (long i = Math.min(owed, rate); i > 0; i--) {
-                int symbol = random.nextInt(symbols.size());
-                long mid = mids[symbol] + random.nextInt(-1, 2);
-                mids[symbol] = Math.min(MID_PRICE + MID_RANGE, Math.max(MID_PRICE - MID_RANGE, mid));
-                Side side = random.nextBoolean() ? Side.BUY : Side.SELL;
-                long price = mids[symbol] + random.nextInt(-10, 11);
-                try {
-                    if (intake.tryPlace(symbols.get(symbol), side, price, random.nextInt(1, 101)).isEmpty()) {
-                        rejected++;
+        long scheduled = 0;
+        long accepted = 0;
+        long refused = 0;
+        try {
+            while (!Thread.currentThread().isInterrupted()) {
+                long due = (long) ((System.nanoTime() - started) * perNano) - scheduled;
+                scheduled += due;
+                for (long i = Math.min(due, rate); i > 0; i--) {
+                    int symbol = random.nextInt(symbols.size());
+                    long mid = mids[symbol] + random.nextInt(-1, 2);
+                    mids[symbol] = Math.min(MID_PRICE + MID_RANGE, Math.max(MID_PRICE - MID_RANGE, mid));
+                    Side side = random.nextBoolean() ? Side.BUY : Side.SELL;
+                    long price = mids[symbol] + random.nextInt(-10, 11);
+                    if (intake.tryPlace(symbols.get(symbol), side, price, random.nextInt(1, 101)).isPresent()) {
+                        accepted++;
+                    } else {
+                        refused++;
                     }
-                } catch (DisruptorClosedException ex) {
-                    return;
                 }
+                LockSupport.parkNanos(TICK_NANOS);
             }
-            sent += Math.max(0, owed);
-            LockSupport.parkNanos(TICK_NANOS);
+        } catch (DisruptorClosedException closing) {
+            // the ring stopped first: nothing left to do
         }
-        logger.info("Load generator stopped after " + sent + " orders, " + rejected + " refused by a full ring");
+        logger.info("Load generator stopped after " + accepted + " orders; " + refused + " refused by a full ring");
     }
 }
