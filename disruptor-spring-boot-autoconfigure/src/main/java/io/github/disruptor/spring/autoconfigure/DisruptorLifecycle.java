@@ -72,11 +72,10 @@ public final class DisruptorLifecycle implements SmartLifecycle, DisposableBean 
         Collections.reverse(rings);
         for (Disruptor<?> ring : rings) {
             if (ring.monitor().state() != DisruptorState.TERMINATED) {
-                Duration timeout = RingSettings.of(ring.name(), properties.getRings().get(ring.name()),
-                        properties.getDefaults()).shutdownTimeout();
+                Duration timeout = RingSettings.of(ring.name(), properties).shutdownTimeout();
                 if (!ring.shutdown(timeout)) {
                     logger.warn("Ring '" + ring.name() + "' was stopped before draining within " + timeout
-                            + "; raise disruptor.rings." + ring.name() + ".shutdown-timeout or disruptor.defaults.shutdown-timeout"
+                            + "; raise disruptor.rings." + ring.name() + ".shutdown-timeout or disruptor.shutdown-timeout"
                             + " if its handlers need longer");
                 }
             }

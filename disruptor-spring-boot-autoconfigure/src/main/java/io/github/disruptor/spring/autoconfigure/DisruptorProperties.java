@@ -25,7 +25,8 @@ import org.springframework.context.SmartLifecycle;
  *
  * A ring exists when it is named under {@code rings} or by a {@code @DisruptorHandler}. Each setting
  * comes from the ring's own keys, else from {@code disruptor.defaults}, else from the built-in
- * default documented on {@link Ring}.
+ * default documented on {@link RingDefaults}; the shutdown timeout from the ring's own key, else from
+ * {@code disruptor.shutdown-timeout}.
  */
 @ConfigurationProperties("disruptor")
 public class DisruptorProperties {
@@ -37,7 +38,13 @@ public class DisruptorProperties {
     private final Map<String, Ring> rings = new LinkedHashMap<>();
 
     /** Settings of every ring that does not set its own. */
-    private final Ring defaults = new Ring();
+    private final RingDefaults defaults = new RingDefaults();
+
+    /**
+     * The most time each ring may take on close to drain its accepted events through every stage and
+     * stop its threads; a ring's own shutdown-timeout overrides it.
+     */
+    private Duration shutdownTimeout = Duration.ofSeconds(30);
 
     /**
      * The SmartLifecycle phase in which rings start and stop. The default starts them before the web
@@ -49,8 +56,16 @@ public class DisruptorProperties {
         return rings;
     }
 
-    public Ring getDefaults() {
+    public RingDefaults getDefaults() {
         return defaults;
+    }
+
+    public Duration getShutdownTimeout() {
+        return shutdownTimeout;
+    }
+
+    public void setShutdownTimeout(Duration shutdownTimeout) {
+        this.shutdownTimeout = shutdownTimeout;
     }
 
     public int getPhase() {
@@ -62,10 +77,10 @@ public class DisruptorProperties {
     }
 
     /**
-     * The settings of one ring, or of every ring under {@code disruptor.defaults}. A key left unset
-     * ({@code null}) falls back to the defaults, then to the built-in value.
+     * The settings a ring can take from {@code disruptor.defaults}. A key left unset ({@code null})
+     * falls back to the defaults, then to the built-in value.
      */
-    public static class Ring {
+    public static class RingDefaults {
 
         /** Number of slots; a power of two. Built-in default: 1024. */
         private @Nullable Integer ringSize;
@@ -81,12 +96,6 @@ public class DisruptorProperties {
 
         /** What a handler does after it threw. Built-in default: log-and-continue. */
         private @Nullable ExceptionPolicy exceptionPolicy;
-
-        /**
-         * The most time the ring may take on close to drain its accepted events through every stage and
-         * stop its threads. Built-in default: 30s.
-         */
-        private @Nullable Duration shutdownTimeout;
 
         public @Nullable Integer getRingSize() {
             return ringSize;
@@ -123,6 +132,13 @@ public class DisruptorProperties {
         public void setExceptionPolicy(@Nullable ExceptionPolicy exceptionPolicy) {
             this.exceptionPolicy = exceptionPolicy;
         }
+    }
+
+    /** The settings of one ring. */
+    public static class Ring extends RingDefaults {
+
+        /** Overrides disruptor.shutdown-timeout for this ring. */
+        private @Nullable Duration shutdownTimeout;
 
         public @Nullable Duration getShutdownTimeout() {
             return shutdownTimeout;

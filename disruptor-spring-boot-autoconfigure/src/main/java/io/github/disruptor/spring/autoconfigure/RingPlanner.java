@@ -46,7 +46,7 @@ final class RingPlanner {
         configured.keySet().forEach(ring -> checkUsed(ring, byRing));
         List<RingPlan> plans = new ArrayList<>();
         byRing.forEach((ring, ringHandlers) -> plans.add(new RingPlan(ring, eventType(ring, ringHandlers),
-                RingSettings.of(ring, configured.get(ring), properties.getDefaults()), stages(ring, ringHandlers))));
+                RingSettings.of(ring, properties), stages(ring, ringHandlers))));
         return plans;
     }
 

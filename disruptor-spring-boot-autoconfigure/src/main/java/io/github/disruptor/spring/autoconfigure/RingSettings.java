@@ -15,12 +15,14 @@ import io.github.disruptor.core.WaitStrategy;
 import io.github.disruptor.core.YieldingWaitStrategy;
 import io.github.disruptor.spring.autoconfigure.DisruptorProperties.ExceptionPolicy;
 import io.github.disruptor.spring.autoconfigure.DisruptorProperties.Ring;
+import io.github.disruptor.spring.autoconfigure.DisruptorProperties.RingDefaults;
 import io.github.disruptor.spring.autoconfigure.DisruptorProperties.SequencerType;
 import io.github.disruptor.spring.autoconfigure.DisruptorProperties.WaitStrategyType;
 
 /**
  * The effective, validated settings of one ring: each from the ring's own keys, else from
- * {@code disruptor.defaults}, else built in. Validation happens when the settings are made, while the
+ * {@code disruptor.defaults}, else built in; the shutdown timeout from the ring's own key, else from
+ * {@code disruptor.shutdown-timeout}. Validation happens when the settings are made, while the
  * application starts, so a bad value fails startup naming the key it came from.
  */
 record RingSettings(String ringName, int ringSize, SequencerType sequencer, WaitStrategyType waitStrategy,
@@ -28,20 +30,16 @@ record RingSettings(String ringName, int ringSize, SequencerType sequencer, Wait
 
     static final int DEFAULT_RING_SIZE = 1024;
     static final Duration DEFAULT_SLEEP_DURATION = Duration.ofNanos(SleepingWaitStrategy.DEFAULT_SLEEP_NANOS);
-    static final Duration DEFAULT_SHUTDOWN_TIMEOUT = Duration.ofSeconds(30);
 
-    /**
-     * @param ringName the ring
-     * @param ring the ring's own keys; null for a ring named only by its handlers
-     * @param defaults {@code disruptor.defaults}
-     */
-    static RingSettings of(String ringName, @Nullable Ring ring, Ring defaults) {
-        Source source = new Source(ringName, ring, defaults);
-        int ringSize = source.pick(Ring::getRingSize, DEFAULT_RING_SIZE);
+    /** The settings of the ring named {@code ringName}. */
+    static RingSettings of(String ringName, DisruptorProperties properties) {
+        Ring ring = properties.getRings().get(ringName);
+        Source source = new Source(ringName, ring, properties.getDefaults());
+        int ringSize = source.pick(RingDefaults::getRingSize, DEFAULT_RING_SIZE);
         try {
             DisruptorBuilder.checkRingSize(ringSize);
         } catch (IllegalArgumentException invalid) {
-            String key = source.keyOf(Ring::getRingSize, "ring-size");
+            String key = source.keyOf(RingDefaults::getRingSize, "ring-size");
             throw new DisruptorConfigurationException("Invalid value " + ringSize + " for " + key + ": "
                     + invalid.getMessage() + ".", "Set " + key + " to a power of two from 1 to 1073741824 (2^30).", invalid);
         }
@@ -57,15 +55,16 @@ record RingSettings(String ringName, int ringSize, SequencerType sequencer, Wait
             throw new DisruptorConfigurationException("Invalid value " + sleepDuration + " for " + key
                     + ": it must be at least 1ns.", "Set " + key + " to a positive duration such as 100us.");
         }
-        Duration shutdownTimeout = source.pick(Ring::getShutdownTimeout, DEFAULT_SHUTDOWN_TIMEOUT);
+        boolean ownTimeout = ring != null && ring.getShutdownTimeout() != null;
+        Duration shutdownTimeout = ownTimeout ? ring.getShutdownTimeout() : properties.getShutdownTimeout();
         if (shutdownTimeout.isNegative()) {
-            String key = source.keyOf(Ring::getShutdownTimeout, "shutdown-timeout");
+            String key = ownTimeout ? "disruptor.rings." + ringName + ".shutdown-timeout" : "disruptor.shutdown-timeout";
             throw new DisruptorConfigurationException("Invalid value " + shutdownTimeout + " for " + key
                     + ": it must not be negative.", "Set " + key + " to 0 or more, such as 30s.");
         }
-        return new RingSettings(ringName, ringSize, source.pick(Ring::getSequencer, SequencerType.MULTI),
-                source.pick(Ring::getWaitStrategy, WaitStrategyType.BLOCKING), retries, sleepDuration,
-                source.pick(Ring::getExceptionPolicy, ExceptionPolicy.LOG_AND_CONTINUE), shutdownTimeout);
+        return new RingSettings(ringName, ringSize, source.pick(RingDefaults::getSequencer, SequencerType.MULTI),
+                source.pick(RingDefaults::getWaitStrategy, WaitStrategyType.BLOCKING), retries, sleepDuration,
+                source.pick(RingDefaults::getExceptionPolicy, ExceptionPolicy.LOG_AND_CONTINUE), shutdownTimeout);
     }
 
     ProducerType producerType() {
@@ -90,9 +89,9 @@ record RingSettings(String ringName, int ringSize, SequencerType sequencer, Wait
     }
 
     /** Where each setting comes from: the ring's keys, then {@code disruptor.defaults}, then built in. */
-    private record Source(String ringName, @Nullable Ring ring, Ring defaults) {
+    private record Source(String ringName, @Nullable Ring ring, RingDefaults defaults) {
 
-        <T> T pick(Function<Ring, @Nullable T> key, T builtIn) {
+        <T> T pick(Function<RingDefaults, @Nullable T> key, T builtIn) {
             T own = ring != null ? key.apply(ring) : null;
             if (own != null) {
                 return own;
@@ -101,7 +100,7 @@ record RingSettings(String ringName, int ringSize, SequencerType sequencer, Wait
             return shared != null ? shared : builtIn;
         }
 
-        String keyOf(Function<Ring, ?> key, String name) {
+        String keyOf(Function<RingDefaults, ?> key, String name) {
             boolean own = ring != null && key.apply(ring) != null;
             return (own ? "disruptor.rings." + ringName + "." : "disruptor.defaults.") + name;
         }

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.springframework.aop.scope.ScopedProxyUtils;
 import org.springframework.aop.support.AopUtils;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 
@@ -27,6 +28,9 @@ final class UndeclaredHandlerDetector implements BeanPostProcessor {
 
     @Override
     public Object postProcessAfterInitialization(Object bean, String beanName) {
+        if (ScopedProxyUtils.isScopedTarget(beanName)) {
+            return bean; // planned under the name of its scoped proxy
+        }
         Class<?> targetClass = AopUtils.getTargetClass(bean);
         List<DisruptorRingRegistrar.AnnotatedHandler> handlers = inspected.computeIfAbsent(targetClass,
                 DisruptorRingRegistrar::inspect);

@@ -103,8 +103,7 @@ class DisruptorAutoConfigurationTests {
                 .run(context -> {
                     assertThat(context.getBean("orders", Disruptor.class).monitor().waitStrategy()).isEqualTo("sleeping");
                     DisruptorProperties properties = context.getBean(DisruptorProperties.class);
-                    RingSettings settings = RingSettings.of("orders", properties.getRings().get("orders"),
-                            properties.getDefaults());
+                    RingSettings settings = RingSettings.of("orders", properties);
                     assertThat(settings.sleepingRetries()).isEqualTo(10);
                     assertThat(settings.sleepDuration()).hasMillis(1);
                 });
@@ -206,6 +205,17 @@ class DisruptorAutoConfigurationTests {
                     Disruptor<?> audit = context.getBean("audit", Disruptor.class);
                     assertThat(audit.monitor().waitStrategy()).isEqualTo("sleeping");
                     assertThat(audit.monitor().ringSize()).isEqualTo(128);
+                });
+    }
+
+    @Test
+    void aRingsShutdownTimeoutOverridesTheGlobalOne() {
+        runner.withPropertyValues("disruptor.shutdown-timeout=5s", "disruptor.rings.orders.shutdown-timeout=2s")
+                .withUserConfiguration(OneHandler.class, AuditHandler.class)
+                .run(context -> {
+                    DisruptorProperties properties = context.getBean(DisruptorProperties.class);
+                    assertThat(RingSettings.of("orders", properties).shutdownTimeout()).hasSeconds(2);
+                    assertThat(RingSettings.of("audit", properties).shutdownTimeout()).hasSeconds(5);
                 });
     }
 

@@ -91,6 +91,14 @@ class DisruptorFailureAnalyzerTests {
     }
 
     @Test
+    void negativeGlobalShutdownTimeout() {
+        FailureAnalysis analysis = analyze(runner.withUserConfiguration(OrdersHandler.class)
+                .withPropertyValues("disruptor.shutdown-timeout=-5s"));
+        assertThat(analysis.getDescription())
+                .isEqualTo("Invalid value PT-5S for disruptor.shutdown-timeout: it must not be negative.");
+    }
+
+    @Test
     void configuredRingWithoutHandlerSuggestsTheCloseName() {
         FailureAnalysis analysis = analyze(runner.withUserConfiguration(OrdersHandler.class)
                 .withPropertyValues("disruptor.rings.ordres.ring-size=64"));

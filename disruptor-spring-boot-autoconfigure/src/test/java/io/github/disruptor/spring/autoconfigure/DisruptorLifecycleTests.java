@@ -85,7 +85,7 @@ class DisruptorLifecycleTests {
                     }
                     assertThat(TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - start)).isLessThan(10);
                     assertThat(output).contains("Ring 'orders' was stopped before draining within PT0.2S; raise "
-                            + "disruptor.rings.orders.shutdown-timeout or disruptor.defaults.shutdown-timeout");
+                            + "disruptor.rings.orders.shutdown-timeout or disruptor.shutdown-timeout");
                 });
     }
 
