@@ -2,11 +2,13 @@ package io.github.disruptor.spring.autoconfigure;
 
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 
 import org.aopalliance.intercept.MethodInterceptor;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.aop.framework.ProxyFactory;
+import org.springframework.aop.support.AopUtils;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -151,7 +153,7 @@ class DisruptorAutoConfigurationTests {
     void handlerMethodsOfProxiedBeansAreCalledThroughTheProxy() {
         runner.withUserConfiguration(MethodHandlers.class, ProxyingPostProcessor.class).run(context -> {
             MethodHandlers bean = context.getBean(MethodHandlers.class);
-            assertThat(org.springframework.aop.support.AopUtils.isCglibProxy(bean)).isTrue();
+            assertThat(AopUtils.isCglibProxy(bean)).isTrue();
             ordersOf(context.getBean("orders")).publish(OrderEvent::setId, 7L);
             await("the advice to run for both handler methods").atMost(Duration.ofSeconds(20))
                     .until(() -> ProxyingPostProcessor.advised.get() == 2);
@@ -162,7 +164,7 @@ class DisruptorAutoConfigurationTests {
     @Test
     void handlerMethodsOfInterfaceProxiedBeansAreCalledThroughTheInterface() {
         runner.withBean("listener", InterfaceHandler.class).withBean(InterfaceProxyingPostProcessor.class).run(context -> {
-            assertThat(org.springframework.aop.support.AopUtils.isJdkDynamicProxy(context.getBean("listener"))).isTrue();
+            assertThat(AopUtils.isJdkDynamicProxy(context.getBean("listener"))).isTrue();
             ordersOf(context.getBean("orders")).publish(OrderEvent::setId, 3L);
             OrderListener listener = context.getBean(OrderListener.class);
             await("the proxied listener to see the order").atMost(Duration.ofSeconds(20))
@@ -297,18 +299,21 @@ class DisruptorAutoConfigurationTests {
 
         @Override
         public Object postProcessAfterInitialization(Object bean, String beanName) {
-            if (!(bean instanceof MethodHandlers)) {
-                return bean;
-            }
-            advised.set(0);
-            ProxyFactory factory = new ProxyFactory(bean);
-            factory.setProxyTargetClass(true);
-            factory.addAdvice((MethodInterceptor) invocation -> {
-                advised.incrementAndGet();
-                return invocation.proceed();
-            });
-            return factory.getProxy();
+            return bean instanceof MethodHandlers
+                    ? countingProxy(bean, advised, factory -> factory.setProxyTargetClass(true)) : bean;
         }
+    }
+
+    /** A proxy of {@code bean}, made as {@code proxyMode} says, whose advice counts calls in {@code advised}. */
+    private static Object countingProxy(Object bean, AtomicInteger advised, Consumer<ProxyFactory> proxyMode) {
+        advised.set(0);
+        ProxyFactory factory = new ProxyFactory(bean);
+        proxyMode.accept(factory);
+        factory.addAdvice((MethodInterceptor) invocation -> {
+            advised.incrementAndGet();
+            return invocation.proceed();
+        });
+        return factory.getProxy();
     }
 
     interface OrderListener {
@@ -341,17 +346,8 @@ class DisruptorAutoConfigurationTests {
 
         @Override
         public Object postProcessAfterInitialization(Object bean, String beanName) {
-            if (!(bean instanceof OrderListener)) {
-                return bean;
-            }
-            advised.set(0);
-            ProxyFactory factory = new ProxyFactory(bean);
-            factory.addInterface(OrderListener.class);
-            factory.addAdvice((MethodInterceptor) invocation -> {
-                advised.incrementAndGet();
-                return invocation.proceed();
-            });
-            return factory.getProxy();
+            return bean instanceof OrderListener
+                    ? countingProxy(bean, advised, factory -> factory.addInterface(OrderListener.class)) : bean;
         }
     }
 
