@@ -4,6 +4,7 @@ import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -89,7 +90,7 @@ final class DisruptorRingRegistrar implements BeanFactoryPostProcessor {
         String origin = failure.getProperty() != null && failure.getProperty().getOrigin() != null
                 ? " (from " + failure.getProperty().getOrigin() + ")" : "";
         List<String> accepted = Arrays.stream(choices.getEnumConstants())
-                .map(constant -> ((Enum<?>) constant).name().toLowerCase().replace('_', '-')).toList();
+                .map(constant -> ((Enum<?>) constant).name().toLowerCase(Locale.ROOT).replace('_', '-')).toList();
         return new DisruptorConfigurationException("Invalid value '" + value + "' for " + property + origin + ".",
                 "Set " + property + " to one of: " + String.join(", ", accepted) + ".", failure);
     }
