@@ -43,6 +43,8 @@ class DisruptorAutoConfigurationTests {
         runner.run(context -> {
             assertThat(context).hasSingleBean(DisruptorRegistry.class).hasSingleBean(DisruptorLifecycle.class)
                     .hasSingleBean(DisruptorProperties.class).doesNotHaveBean(Disruptor.class);
+            assertThat(context).as("the bean names docs/spring-boot.md lists").hasBean("disruptorRegistry")
+                    .hasBean("disruptorLifecycle").hasBean("disruptor-" + DisruptorProperties.class.getName());
             assertThat(context.getBean(DisruptorRegistry.class).names()).isEmpty();
         });
     }
