@@ -23,7 +23,11 @@ abstract sealed class Sequencer permits SingleProducerSequencer, MultiProducerSe
     /** Returned by a claim that could not get capacity before its deadline (or at once, for a try). */
     static final long NO_CAPACITY = Long.MIN_VALUE;
 
-    private static final int SPINS_BEFORE_PARKING = 128;
+    /**
+     * Few: a producer polling the gating sequences keeps pulling the cache lines the handlers are
+     * writing, and on a small machine it also takes the core a handler needs to free the space.
+     */
+    private static final int SPINS_BEFORE_PARKING = 16;
     private static final int SHORT_PARKS = 1_000;
 
     final int bufferSize;
