@@ -125,6 +125,8 @@ final class BatchEventProcessor<E> implements Runnable, HandlerMonitor {
             try {
                 long available = barrier.waitFor(nextSequence);
                 if (available < nextSequence) {
+                    // a multi-producer slot claimed but not yet written: its producer is mid-translation
+                    Thread.onSpinWait();
                     continue;
                 }
                 long batchEnd = Math.min(available, nextSequence + maxBatchSize - 1);

@@ -1,0 +1,192 @@
+package io.github.disruptor.spring.autoconfigure;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.context.SmartLifecycle;
+
+/**
+ * Configuration of the rings, under {@code disruptor}:
+ *
+ * <pre>{@code
+ * disruptor:
+ *   defaults:
+ *     wait-strategy: sleeping     # every ring, unless it says otherwise
+ *   rings:
+ *     orders:
+ *       ring-size: 4096
+ *       sequencer: multi
+ *       wait-strategy: yielding
+ * }</pre>
+ *
+ * A ring exists when it is named under {@code rings} or by a {@code @DisruptorHandler}. Each setting
+ * comes from the ring's own keys, else from {@code disruptor.defaults}, else from the built-in
+ * default documented on {@link Ring}.
+ */
+@ConfigurationProperties("disruptor")
+public class DisruptorProperties {
+
+    /** The default lifecycle phase: rings start before the web server takes traffic and stop after it stopped. */
+    public static final int DEFAULT_PHASE = SmartLifecycle.DEFAULT_PHASE - 4096;
+
+    /** Rings by name; the name is also the ring's bean name. */
+    private final Map<String, Ring> rings = new LinkedHashMap<>();
+
+    /** Settings of every ring that does not set its own. */
+    private final Ring defaults = new Ring();
+
+    /**
+     * The SmartLifecycle phase in which rings start and stop. The default starts them before the web
+     * server (phase DEFAULT_PHASE - 2048) takes traffic and stops them after it has stopped.
+     */
+    private int phase = DEFAULT_PHASE;
+
+    public Map<String, Ring> getRings() {
+        return rings;
+    }
+
+    public Ring getDefaults() {
+        return defaults;
+    }
+
+    public int getPhase() {
+        return phase;
+    }
+
+    public void setPhase(int phase) {
+        this.phase = phase;
+    }
+
+    /**
+     * The settings of one ring, or of every ring under {@code disruptor.defaults}. A key left unset
+     * ({@code null}) falls back to the defaults, then to the built-in value.
+     */
+    public static class Ring {
+
+        /** Number of slots; a power of two. Built-in default: 1024. */
+        private @Nullable Integer ringSize;
+
+        /** Which sequencer claims slots: 'single' if only one thread at a time publishes. Built-in default: multi. */
+        private @Nullable SequencerType sequencer;
+
+        /** How handlers wait for events: the latency versus CPU trade-off. Built-in default: blocking. */
+        private @Nullable WaitStrategyType waitStrategy;
+
+        /** Tuning of the 'sleeping' wait strategy. */
+        private final Sleeping sleeping = new Sleeping();
+
+        /** What a handler does after it threw. Built-in default: log-and-continue. */
+        private @Nullable ExceptionPolicy exceptionPolicy;
+
+        /**
+         * The most time the ring may take on close to drain its accepted events through every stage and
+         * stop its threads. Built-in default: 30s.
+         */
+        private @Nullable Duration shutdownTimeout;
+
+        public @Nullable Integer getRingSize() {
+            return ringSize;
+        }
+
+        public void setRingSize(@Nullable Integer ringSize) {
+            this.ringSize = ringSize;
+        }
+
+        public @Nullable SequencerType getSequencer() {
+            return sequencer;
+        }
+
+        public void setSequencer(@Nullable SequencerType sequencer) {
+            this.sequencer = sequencer;
+        }
+
+        public @Nullable WaitStrategyType getWaitStrategy() {
+            return waitStrategy;
+        }
+
+        public void setWaitStrategy(@Nullable WaitStrategyType waitStrategy) {
+            this.waitStrategy = waitStrategy;
+        }
+
+        public Sleeping getSleeping() {
+            return sleeping;
+        }
+
+        public @Nullable ExceptionPolicy getExceptionPolicy() {
+            return exceptionPolicy;
+        }
+
+        public void setExceptionPolicy(@Nullable ExceptionPolicy exceptionPolicy) {
+            this.exceptionPolicy = exceptionPolicy;
+        }
+
+        public @Nullable Duration getShutdownTimeout() {
+            return shutdownTimeout;
+        }
+
+        public void setShutdownTimeout(@Nullable Duration shutdownTimeout) {
+            this.shutdownTimeout = shutdownTimeout;
+        }
+    }
+
+    /** Tuning of the sleeping wait strategy. */
+    public static class Sleeping {
+
+        /** Checks made before parking, half of them spinning and half yielding. Built-in default: 200. */
+        private @Nullable Integer retries;
+
+        /**
+         * How long an idle handler parks between checks: the latency added after a quiet spell.
+         * Built-in default: 100us.
+         */
+        private @Nullable Duration sleepDuration;
+
+        public @Nullable Integer getRetries() {
+            return retries;
+        }
+
+        public void setRetries(@Nullable Integer retries) {
+            this.retries = retries;
+        }
+
+        public @Nullable Duration getSleepDuration() {
+            return sleepDuration;
+        }
+
+        public void setSleepDuration(@Nullable Duration sleepDuration) {
+            this.sleepDuration = sleepDuration;
+        }
+    }
+
+    /** The sequencer of a ring. */
+    public enum SequencerType {
+        /** Only one thread at a time publishes: the fastest claims. */
+        SINGLE,
+        /** Any number of threads publish concurrently. */
+        MULTI
+    }
+
+    /** How handlers wait for the next event. */
+    public enum WaitStrategyType {
+        /** Spin: the lowest latency, one busy core per handler thread. */
+        BUSY_SPIN,
+        /** Spin, then yield: low latency, busy cores while idle. */
+        YIELDING,
+        /** Spin, yield, then park briefly: little CPU when idle, up to one sleep of added latency. */
+        SLEEPING,
+        /** Park until signalled: the least CPU, a wake-up's latency. */
+        BLOCKING
+    }
+
+    /** What a handler does after it threw. */
+    public enum ExceptionPolicy {
+        /** Log the exception and go on with the next event. */
+        LOG_AND_CONTINUE,
+        /** Log the exception and halt the handler; the stages behind it stop at that event. */
+        HALT_HANDLER
+    }
+}

@@ -1,0 +1,109 @@
+package io.github.disruptor.spring.autoconfigure;
+
+import java.time.Duration;
+import java.util.function.Function;
+
+import org.jspecify.annotations.Nullable;
+
+import io.github.disruptor.core.BlockingWaitStrategy;
+import io.github.disruptor.core.BusySpinWaitStrategy;
+import io.github.disruptor.core.DisruptorBuilder;
+import io.github.disruptor.core.ExceptionHandler;
+import io.github.disruptor.core.ProducerType;
+import io.github.disruptor.core.SleepingWaitStrategy;
+import io.github.disruptor.core.WaitStrategy;
+import io.github.disruptor.core.YieldingWaitStrategy;
+import io.github.disruptor.spring.autoconfigure.DisruptorProperties.ExceptionPolicy;
+import io.github.disruptor.spring.autoconfigure.DisruptorProperties.Ring;
+import io.github.disruptor.spring.autoconfigure.DisruptorProperties.SequencerType;
+import io.github.disruptor.spring.autoconfigure.DisruptorProperties.WaitStrategyType;
+
+/**
+ * The effective, validated settings of one ring: each from the ring's own keys, else from
+ * {@code disruptor.defaults}, else built in. Validation happens when the settings are made, while the
+ * application starts, so a bad value fails startup naming the key it came from.
+ */
+record RingSettings(String ringName, int ringSize, SequencerType sequencer, WaitStrategyType waitStrategy,
+        int sleepingRetries, Duration sleepDuration, ExceptionPolicy exceptionPolicy, Duration shutdownTimeout) {
+
+    static final int DEFAULT_RING_SIZE = 1024;
+    static final Duration DEFAULT_SLEEP_DURATION = Duration.ofNanos(SleepingWaitStrategy.DEFAULT_SLEEP_NANOS);
+    static final Duration DEFAULT_SHUTDOWN_TIMEOUT = Duration.ofSeconds(30);
+
+    /**
+     * @param ringName the ring
+     * @param ring the ring's own keys; null for a ring named only by its handlers
+     * @param defaults {@code disruptor.defaults}
+     */
+    static RingSettings of(String ringName, @Nullable Ring ring, Ring defaults) {
+        Source source = new Source(ringName, ring, defaults);
+        int ringSize = source.pick(Ring::getRingSize, DEFAULT_RING_SIZE);
+        try {
+            DisruptorBuilder.checkRingSize(ringSize);
+        } catch (IllegalArgumentException invalid) {
+            String key = source.keyOf(Ring::getRingSize, "ring-size");
+            throw new DisruptorConfigurationException("Invalid value " + ringSize + " for " + key + ": "
+                    + invalid.getMessage() + ".", "Set " + key + " to a power of two from 1 to 1073741824 (2^30).", invalid);
+        }
+        int retries = source.pick(r -> r.getSleeping().getRetries(), SleepingWaitStrategy.DEFAULT_RETRIES);
+        if (retries < 0) {
+            String key = source.keyOf(r -> r.getSleeping().getRetries(), "sleeping.retries");
+            throw new DisruptorConfigurationException("Invalid value " + retries + " for " + key + ": it must not be negative.",
+                    "Set " + key + " to 0 or more (default " + SleepingWaitStrategy.DEFAULT_RETRIES + ").");
+        }
+        Duration sleepDuration = source.pick(r -> r.getSleeping().getSleepDuration(), DEFAULT_SLEEP_DURATION);
+        if (sleepDuration.toNanos() < 1) {
+            String key = source.keyOf(r -> r.getSleeping().getSleepDuration(), "sleeping.sleep-duration");
+            throw new DisruptorConfigurationException("Invalid value " + sleepDuration + " for " + key
+                    + ": it must be at least 1ns.", "Set " + key + " to a positive duration such as 100us.");
+        }
+        Duration shutdownTimeout = source.pick(Ring::getShutdownTimeout, DEFAULT_SHUTDOWN_TIMEOUT);
+        if (shutdownTimeout.isNegative()) {
+            String key = source.keyOf(Ring::getShutdownTimeout, "shutdown-timeout");
+            throw new DisruptorConfigurationException("Invalid value " + shutdownTimeout + " for " + key
+                    + ": it must not be negative.", "Set " + key + " to 0 or more, such as 30s.");
+        }
+        return new RingSettings(ringName, ringSize, source.pick(Ring::getSequencer, SequencerType.MULTI),
+                source.pick(Ring::getWaitStrategy, WaitStrategyType.BLOCKING), retries, sleepDuration,
+                source.pick(Ring::getExceptionPolicy, ExceptionPolicy.LOG_AND_CONTINUE), shutdownTimeout);
+    }
+
+    ProducerType producerType() {
+        return sequencer == SequencerType.SINGLE ? ProducerType.SINGLE : ProducerType.MULTI;
+    }
+
+    /** A new wait strategy: each ring needs its own instance. */
+    WaitStrategy newWaitStrategy() {
+        return switch (waitStrategy) {
+            case BUSY_SPIN -> new BusySpinWaitStrategy();
+            case YIELDING -> new YieldingWaitStrategy();
+            case SLEEPING -> new SleepingWaitStrategy(sleepingRetries, sleepDuration.toNanos());
+            case BLOCKING -> new BlockingWaitStrategy();
+        };
+    }
+
+    ExceptionHandler exceptionHandler() {
+        return switch (exceptionPolicy) {
+            case LOG_AND_CONTINUE -> ExceptionHandler.logAndContinue();
+            case HALT_HANDLER -> ExceptionHandler.logAndHalt();
+        };
+    }
+
+    /** Where each setting comes from: the ring's keys, then {@code disruptor.defaults}, then built in. */
+    private record Source(String ringName, @Nullable Ring ring, Ring defaults) {
+
+        <T> T pick(Function<Ring, @Nullable T> key, T builtIn) {
+            T own = ring != null ? key.apply(ring) : null;
+            if (own != null) {
+                return own;
+            }
+            T shared = key.apply(defaults);
+            return shared != null ? shared : builtIn;
+        }
+
+        String keyOf(Function<Ring, ?> key, String name) {
+            boolean own = ring != null && key.apply(ring) != null;
+            return (own ? "disruptor.rings." + ringName + "." : "disruptor.defaults.") + name;
+        }
+    }
+}
