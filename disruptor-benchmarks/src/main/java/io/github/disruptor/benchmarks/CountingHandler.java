@@ -9,7 +9,7 @@ import java.lang.invoke.VarHandle;
  * when a queue poll comes back empty), so the signal costs the same on each side and almost nothing
  * per event. Implements both disruptors' handler interfaces so both run this very class.
  */
-final class CountingHandler implements io.github.disruptor.core.EventHandler<LongEvent>,
+class CountingHandler implements io.github.disruptor.core.EventHandler<LongEvent>,
         com.lmax.disruptor.EventHandler<LongEvent> {
 
     private static final VarHandle CONSUMED;

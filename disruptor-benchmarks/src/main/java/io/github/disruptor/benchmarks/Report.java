@@ -86,7 +86,7 @@ final class Report {
             if (benchmark.equals("PingPongLatencyBenchmark")) {
                 meanRoundTrips.put(params.getParam("contender"), result.getPrimaryResult().getScore());
             } else if (benchmark.startsWith("Spring")) {
-                springLayer.put(methodName(params.getBenchmark()) + " " + params.getParam("contender"),
+                springLayer.put(params.getParam("contender"),
                         new Score(result.getPrimaryResult().getScore(), result.getPrimaryResult().getScoreError()));
             }
             runSettings = String.format(Locale.ROOT, "JMH %s, %d fork, warm-up %d × %s, measurement %d × %s",
@@ -145,10 +145,6 @@ final class Report {
         return parts[parts.length - 2];
     }
 
-    private static String methodName(String benchmark) {
-        return benchmark.substring(benchmark.lastIndexOf('.') + 1);
-    }
-
     String markdown() {
         StringBuilder md = new StringBuilder();
         md.append("# Benchmark results\n\n");
@@ -197,11 +193,19 @@ final class Report {
         }
 
         if (!springLayer.isEmpty()) {
-            md.append("## Spring layer\n\nMillions of events per second through the same ring, published and "
-                    + "handled as described in the benchmark's javadoc.\n\n| benchmark | score |\n|---|---:|\n");
+            md.append("## Spring layer\n\nUnicast 1P-1C, yielding, 65,536 slots; millions of events consumed per "
+                    + "second. `core`: the ring built with `DisruptorBuilder`; `spring-*`: the same ring built by "
+                    + "the starter in a minimal Spring Boot application, published to through the injected "
+                    + "`EventPublisher<E>`, with a class-level or a method-level `@DisruptorHandler`.\n\n"
+                    + "| variant | score |\n|---|---:|\n");
             springLayer.forEach((name, score) -> md.append(String.format(Locale.ROOT, "| %s | %.1f ± %.1f |%n",
                     name, score.value / 1e6, score.error / 1e6)));
             md.append('\n');
+            springRatio("spring-class-handler", "core").ifPresent(ratio -> md.append(String.format(Locale.ROOT,
+                    "Spring-injected `EventPublisher` / raw core: %.2f. ", ratio)));
+            springRatio("spring-method-handler", "spring-class-handler").ifPresent(ratio -> md.append(
+                    String.format(Locale.ROOT, "Method-level / class-level `@DisruptorHandler`: %.2f.", ratio)));
+            md.append("\n\n");
         }
 
         if (!allocations.isEmpty()) {
@@ -226,7 +230,15 @@ final class Report {
             double ratio = (double) ours.get().p99() / lmax.get().p99();
             md.append(target("round trip p99: ours / LMAX ≤ 1", ratio, ratio <= 1.0));
         }
+        springRatio("spring-class-handler", "core").ifPresent(ratio -> md.append(target(
+                "Spring-injected EventPublisher / raw core ≈ 1 (0.9 to 1.1)", ratio, ratio >= 0.9 && ratio <= 1.1)));
         return md.toString();
+    }
+
+    private Optional<Double> springRatio(String numerator, String denominator) {
+        Score top = springLayer.get(numerator);
+        Score bottom = springLayer.get(denominator);
+        return top == null || bottom == null ? Optional.empty() : Optional.of(top.value / bottom.value);
     }
 
     private Optional<Latency> latency(String contender) {
