@@ -101,10 +101,11 @@ final class BatchEventProcessor<E> implements Runnable, HandlerMonitor {
 
     @Override
     public void run() {
+        // recorded first, so that no observer sees a RUNNING handler without a live thread
+        thread = Thread.currentThread();
         if (!STATE.compareAndSet(this, IDLE, RUNNING)) {
             return;
         }
-        thread = Thread.currentThread();
         try {
             notifyLifecycle(true);
             processEvents();
@@ -125,6 +126,8 @@ final class BatchEventProcessor<E> implements Runnable, HandlerMonitor {
             try {
                 long available = barrier.waitFor(nextSequence);
                 if (available < nextSequence) {
+                    // a multi-producer slot claimed but not yet written: its producer is mid-translation
+                    Thread.onSpinWait();
                     continue;
                 }
                 long batchEnd = Math.min(available, nextSequence + maxBatchSize - 1);

@@ -4,7 +4,6 @@ import java.lang.System.Logger.Level;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ThreadFactory;
@@ -52,6 +51,7 @@ public final class Disruptor<E> implements EventPublisher<E> {
     private final Sequencer sequencer;
     private final ProducerType producerType;
     private final List<BatchEventProcessor<E>> processors;
+    private final List<HandlerMonitor> handlerViews;
     private final ThreadFactory threadFactory;
     private final LongAdder rejectedPublishes = new LongAdder();
     private final Monitor monitor = new Monitor();
@@ -67,6 +67,7 @@ public final class Disruptor<E> implements EventPublisher<E> {
         this.sequencer = sequencer;
         this.producerType = producerType;
         this.processors = processors;
+        this.handlerViews = List.copyOf(processors);
         this.threadFactory = threadFactory;
     }
 
@@ -157,12 +158,14 @@ public final class Disruptor<E> implements EventPublisher<E> {
     @Override
     @SuppressWarnings({"unchecked", "rawtypes"})
     public void publish(EventTranslator<E> translator) {
+        Objects.requireNonNull(translator, "translator");
         publish((EventTranslatorTwoArg) PLAIN, translator, null);
     }
 
     @Override
     @SuppressWarnings({"unchecked", "rawtypes"})
     public boolean tryPublish(EventTranslator<E> translator) {
+        Objects.requireNonNull(translator, "translator");
         return tryPublish((EventTranslatorTwoArg) PLAIN, translator, null);
     }
 
@@ -183,12 +186,14 @@ public final class Disruptor<E> implements EventPublisher<E> {
     @Override
     @SuppressWarnings({"unchecked", "rawtypes"})
     public <A> void publish(EventTranslatorOneArg<E, A> translator, A arg) {
+        Objects.requireNonNull(translator, "translator");
         publish((EventTranslatorTwoArg) ONE_ARG, translator, arg);
     }
 
     @Override
     @SuppressWarnings({"unchecked", "rawtypes"})
     public <A> boolean tryPublish(EventTranslatorOneArg<E, A> translator, A arg) {
+        Objects.requireNonNull(translator, "translator");
         return tryPublish((EventTranslatorTwoArg) ONE_ARG, translator, arg);
     }
 
@@ -220,9 +225,9 @@ public final class Disruptor<E> implements EventPublisher<E> {
             for (long sequence = low; sequence <= high; sequence++) {
                 translator.translateTo(ringBuffer.get(sequence), sequence);
             }
-        } catch (RuntimeException | Error failure) {
+        } catch (Throwable failure) {
             discard(low, high);
-            throw failure;
+            throw rethrow(failure);
         }
         commit(low, high);
     }
@@ -239,9 +244,9 @@ public final class Disruptor<E> implements EventPublisher<E> {
             for (int i = 0; i < count; i++) {
                 translator.translateTo(ringBuffer.get(low + i), low + i, args[from + i]);
             }
-        } catch (RuntimeException | Error failure) {
+        } catch (Throwable failure) {
             discard(low, high);
-            throw failure;
+            throw rethrow(failure);
         }
         commit(low, high);
     }
@@ -250,11 +255,20 @@ public final class Disruptor<E> implements EventPublisher<E> {
             long sequence) {
         try {
             translator.translateTo(ringBuffer.get(sequence), sequence, first, second);
-        } catch (RuntimeException | Error failure) {
+        } catch (Throwable failure) {
             discard(sequence, sequence);
-            throw failure;
+            throw rethrow(failure);
         }
         commit(sequence, sequence);
+    }
+
+    /**
+     * Rethrows whatever a translator threw, checked exceptions included (a translator written in
+     * another JVM language can throw one): the slot is already discarded, the caller gets the original.
+     */
+    @SuppressWarnings("unchecked")
+    private static <T extends Throwable> RuntimeException rethrow(Throwable failure) throws T {
+        throw (T) failure;
     }
 
     private void discard(long low, long high) {
@@ -264,7 +278,8 @@ public final class Disruptor<E> implements EventPublisher<E> {
 
     private void commit(long low, long high) {
         sequencer.publish(low, high);
-        if (state != DisruptorState.RUNNING && state != DisruptorState.NEW) {
+        DisruptorState now = state;
+        if (now != DisruptorState.RUNNING && now != DisruptorState.NEW) {
             awaitHandledOrRefuse(high);
         }
     }
@@ -423,7 +438,7 @@ public final class Disruptor<E> implements EventPublisher<E> {
 
         @Override
         public List<HandlerMonitor> handlers() {
-            return new ArrayList<>(processors);
+            return handlerViews;
         }
     }
 }

@@ -8,7 +8,9 @@ import java.util.concurrent.locks.LockSupport;
  *
  * <p>A claim never overtakes the slowest last-stage handler (the gating sequences): a producer that
  * would wrap onto an unfinished slot waits, which is the ring's backpressure. Waiting producers spin
- * briefly, then park a microsecond at a time, and on every round check whether the sequencer was
+ * briefly, then park a microsecond at a time, then a millisecond at a time once the handlers have
+ * been stuck for a while (so a stalled ring costs its producers almost no CPU), and on every round
+ * check whether the sequencer was
  * {@linkplain #close() closed}, the thread interrupted or their deadline passed: no producer waits
  * forever.
  */
@@ -20,6 +22,7 @@ abstract sealed class Sequencer permits SingleProducerSequencer, MultiProducerSe
     static final long NO_CAPACITY = Long.MIN_VALUE;
 
     private static final int SPINS_BEFORE_PARKING = 128;
+    private static final int SHORT_PARKS = 1_000;
 
     final int bufferSize;
     final Sequence cursor = new Sequence();
@@ -118,8 +121,11 @@ abstract sealed class Sequencer permits SingleProducerSequencer, MultiProducerSe
         }
         if (attempt < SPINS_BEFORE_PARKING) {
             Thread.onSpinWait();
-        } else {
+        } else if (attempt < SPINS_BEFORE_PARKING + SHORT_PARKS) {
             LockSupport.parkNanos(1_000L);
+        } else {
+            // the handlers have been stuck for tens of milliseconds: poll a thousand times a second
+            LockSupport.parkNanos(1_000_000L);
         }
         return true;
     }

@@ -1,0 +1,52 @@
+package io.github.disruptor.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** A full ring: tryPublish refuses, publish waits, and both recover as soon as the handler moves. */
+class BackpressureTest {
+
+    @ParameterizedTest
+    @EnumSource(ProducerType.class)
+    void aFullRingRefusesTryPublishAndBlocksPublishUntilSpaceFrees(ProducerType producerType) throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        AtomicLong handled = new AtomicLong();
+        Disruptor<LongEvent> disruptor = DisruptorBuilder.withRingBuffer(8, LongEvent::new)
+                .withProducerType(producerType)
+                .withBarrier(scope -> scope.handleEvents("gate", (event, sequence, end) -> {
+                    release.await(20, TimeUnit.SECONDS);
+                    handled.incrementAndGet();
+                }))
+                .build();
+        disruptor.start();
+        for (long i = 0; i < 8; i++) {
+            assertThat(disruptor.tryPublish(LongEvent.VALUE, i)).as("tryPublish #%d", i).isTrue();
+        }
+        assertThat(disruptor.tryPublish(LongEvent.VALUE, 8L)).isFalse();
+        assertThat(disruptor.tryPublish((event, sequence) -> event.value = 8, Duration.ofMillis(20))).isFalse();
+        assertThat(disruptor.monitor().rejectedPublishes()).isEqualTo(2);
+        assertThat(disruptor.monitor().remainingCapacity()).isZero();
+
+        AtomicReference<Thread> producer = new AtomicReference<>();
+        CompletableFuture<Void> blocked = CompletableFuture.runAsync(() -> {
+            producer.set(Thread.currentThread());
+            disruptor.publish(LongEvent.VALUE, 8L);
+        });
+        Deadline.await("the producer to wait for space", () -> producer.get() != null
+                && producer.get().getState() == Thread.State.TIMED_WAITING);
+        assertThat(blocked).isNotDone();
+
+        release.countDown();
+        blocked.get(20, TimeUnit.SECONDS);
+        assertThat(disruptor.shutdown(Duration.ofSeconds(20))).isTrue();
+        assertThat(handled).hasValue(9);
+    }
+}

@@ -1,0 +1,102 @@
+package io.github.disruptor.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** Builder validation and the monitoring view it wires. */
+class BuilderTest {
+
+    @ParameterizedTest
+    @CsvSource({"1000, 512, 1024", "3, 2, 4", "1025, 1024, 2048"})
+    void aRingSizeThatIsNotAPowerOfTwoNamesTheNearestPowers(int size, int lower, int upper) {
+        assertThatThrownBy(() -> DisruptorBuilder.withRingBuffer(size, LongEvent::new))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("ring size must be a power of two, was " + size + "; the nearest powers of two are "
+                        + lower + " and " + upper);
+    }
+
+    @Test
+    void aRingSizeOutOfRangeIsRefused() {
+        assertThatThrownBy(() -> DisruptorBuilder.withRingBuffer(0, LongEvent::new))
+                .hasMessage("ring size must be a positive power of two, was 0; for example 1024");
+        assertThatThrownBy(() -> DisruptorBuilder.withRingBuffer(Integer.MAX_VALUE, LongEvent::new))
+                .hasMessageContaining("at most 2^30");
+    }
+
+    @Test
+    void structuralMistakesAreNamed() {
+        assertThatThrownBy(() -> DisruptorBuilder.withRingBuffer(8, LongEvent::new).build())
+                .hasMessageContaining("needs at least one handler");
+        assertThatThrownBy(() -> DisruptorBuilder.withRingBuffer(8, LongEvent::new).withBarrier(scope -> { }))
+                .hasMessage("withBarrier #0 declared no handler; call scope.handleEvents(...) at least once");
+        assertThatThrownBy(() -> DisruptorBuilder.withRingBuffer(8, LongEvent::new)
+                .withBarrier(scope -> scope.handleEvents("a", (e, s, b) -> { }).handleEvents("a", (e, s, b) -> { }))
+                .build()).hasMessageContaining("handler name 'a' is used twice");
+        assertThatThrownBy(() -> DisruptorBuilder.withRingBuffer(8, LongEvent::new)
+                .withBarrier(scope -> scope.handleEvents("a", (e, s, b) -> { }))
+                .withBarrier(scope -> scope.handleEvents("b", (e, s, b) -> { }, HandlerOptions.defaults().withDependencies("c")))
+                .build()).hasMessage("handler 'b' depends on 'c', which is not declared before it (declared so far: a)");
+        assertThatThrownBy(() -> DisruptorBuilder.withRingBuffer(8, () -> null)
+                .withBarrier(scope -> scope.handleEvents("a", (e, s, b) -> { })).build())
+                .hasMessageContaining("the event factory returned null for slot 0");
+    }
+
+    @Test
+    void aBatchLargerThanTheRingIsRefusedBeforeAnythingIsClaimed() {
+        Disruptor<LongEvent> disruptor = DisruptorBuilder.withRingBuffer(8, LongEvent::new).withName("small")
+                .withBarrier(scope -> scope.handleEvents("a", (e, s, b) -> { })).build();
+        assertThatThrownBy(() -> disruptor.publishBatch(9, (event, sequence) -> { }))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("cannot claim 9 slots at once on ring 'small'; a claim must be between 1 and the ring size, 8");
+        assertThat(disruptor.ringBuffer().cursor()).isEqualTo(-1);
+    }
+
+    @Test
+    void theMonitorDescribesTheWiring() {
+        AtomicInteger created = new AtomicInteger();
+        Disruptor<LongEvent> disruptor = DisruptorBuilder.withRingBuffer(32, LongEvent::new)
+                .withName("orders")
+                .withSleepingWaitStrategy()
+                .withSingleProducerSequencer()
+                .withThreadFactory(runnable -> {
+                    created.incrementAndGet();
+                    return new Thread(runnable);
+                })
+                .withBarrier(scope -> scope.handleEvents(new Journal()).handleEvents((e, s, b) -> { }))
+                .withBarrier(scope -> scope.handleEvents("matcher", (e, s, b) -> { }))
+                .build();
+        DisruptorMonitor monitor = disruptor.monitor();
+        assertThat(monitor.name()).isEqualTo("orders");
+        assertThat(monitor.ringSize()).isEqualTo(32);
+        assertThat(monitor.producerType()).isEqualTo(ProducerType.SINGLE);
+        assertThat(monitor.waitStrategy()).isEqualTo("sleeping");
+        assertThat(monitor.state()).isEqualTo(DisruptorState.NEW);
+        assertThat(monitor.handlers()).extracting(HandlerMonitor::name, HandlerMonitor::stage, HandlerMonitor::state)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("journal", 0, HandlerState.IDLE),
+                        org.assertj.core.groups.Tuple.tuple("handler-0-1", 0, HandlerState.IDLE),
+                        org.assertj.core.groups.Tuple.tuple("matcher", 1, HandlerState.IDLE));
+        disruptor.start();
+        assertThat(created).hasValue(3);
+        for (long i = 0; i < 40; i++) {
+            disruptor.publish(LongEvent.VALUE, i);
+        }
+        Deadline.await("every handler to catch up",
+                () -> monitor.handlers().stream().allMatch(h -> h.sequence() == 39 && h.lag() == 0));
+        assertThat(monitor.cursor()).isEqualTo(39);
+        assertThat(monitor.remainingCapacity()).isEqualTo(32);
+        assertThat(disruptor.shutdown(Duration.ofSeconds(20))).isTrue();
+    }
+
+    static final class Journal implements EventHandler<LongEvent> {
+        @Override
+        public void onEvent(LongEvent event, long sequence, boolean endOfBatch) {
+        }
+    }
+}

@@ -1,0 +1,16 @@
+package io.github.disruptor.core;
+
+/** The event the core tests publish: a value plus marks that upstream stages leave for downstream ones. */
+final class LongEvent {
+    long value;
+    long producer;
+    long firstStageMark = -1;
+    long secondStageMark = -1;
+
+    static final EventTranslatorTwoArg<LongEvent, Long, Long> FROM_PRODUCER = (event, sequence, producer, value) -> {
+        event.producer = producer;
+        event.value = value;
+    };
+
+    static final EventTranslatorOneArg<LongEvent, Long> VALUE = (event, sequence, value) -> event.value = value;
+}

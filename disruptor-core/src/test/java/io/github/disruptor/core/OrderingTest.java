@@ -1,0 +1,139 @@
+package io.github.disruptor.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Exactly once, in order: per handler, per producer, with every wait strategy and both sequencers. */
+class OrderingTest {
+
+    private static final int EVENTS = 200_000;
+
+    static Stream<Arguments> strategies() {
+        return Stream.of(
+                Arguments.of("busy-spin", (Function<DisruptorBuilder<LongEvent>, DisruptorBuilder<LongEvent>>) DisruptorBuilder::withBusySpinWaitStrategy),
+                Arguments.of("yielding", (Function<DisruptorBuilder<LongEvent>, DisruptorBuilder<LongEvent>>) DisruptorBuilder::withYieldingWaitStrategy),
+                Arguments.of("sleeping", (Function<DisruptorBuilder<LongEvent>, DisruptorBuilder<LongEvent>>) DisruptorBuilder::withSleepingWaitStrategy),
+                Arguments.of("blocking", (Function<DisruptorBuilder<LongEvent>, DisruptorBuilder<LongEvent>>) DisruptorBuilder::withBlockingWaitStrategy));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("strategies")
+    void singleProducerHandlerSeesEveryEventOnceInOrder(String name,
+            Function<DisruptorBuilder<LongEvent>, DisruptorBuilder<LongEvent>> strategy) {
+        SequenceRecorder recorder = new SequenceRecorder();
+        Disruptor<LongEvent> disruptor = strategy.apply(DisruptorBuilder.withRingBuffer(256, LongEvent::new))
+                .withSingleProducerSequencer()
+                .withBarrier(scope -> scope.handleEvents("recorder", recorder))
+                .build();
+        disruptor.start();
+        for (long i = 0; i < EVENTS; i++) {
+            disruptor.publish(LongEvent.VALUE, i);
+        }
+        assertThat(disruptor.shutdown(Duration.ofSeconds(20))).isTrue();
+        assertThat(recorder.failures).isEmpty();
+        assertThat(recorder.count).isEqualTo(EVENTS);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("strategies")
+    void severalProducersKeepTheirOwnOrderAndLoseNothing(String name,
+            Function<DisruptorBuilder<LongEvent>, DisruptorBuilder<LongEvent>> strategy) throws Exception {
+        int producers = 3;
+        int perProducer = 50_000;
+        long[] lastSeen = new long[producers];
+        long[] seen = new long[producers];
+        List<String> failures = new ArrayList<>();
+        java.util.Arrays.fill(lastSeen, -1);
+        Disruptor<LongEvent> disruptor = strategy.apply(DisruptorBuilder.withRingBuffer(128, LongEvent::new))
+                .withMultiProducerSequencer()
+                .withBarrier(scope -> scope.handleEvents("perProducer", (event, sequence, endOfBatch) -> {
+                    int producer = (int) event.producer;
+                    if (event.value != lastSeen[producer] + 1 && failures.size() < 10) {
+                        failures.add("producer " + producer + ": " + event.value + " after " + lastSeen[producer]);
+                    }
+                    lastSeen[producer] = event.value;
+                    seen[producer]++;
+                }))
+                .build();
+        disruptor.start();
+        CountDownLatch go = new CountDownLatch(1);
+        List<Thread> threads = new ArrayList<>();
+        for (int p = 0; p < producers; p++) {
+            long producer = p;
+            Thread thread = new Thread(() -> {
+                awaitQuietly(go);
+                for (long i = 0; i < perProducer; i++) {
+                    disruptor.publish(LongEvent.FROM_PRODUCER, producer, i);
+                }
+            }, "producer-" + p);
+            thread.start();
+            threads.add(thread);
+        }
+        go.countDown();
+        for (Thread thread : threads) {
+            thread.join(TimeUnit.SECONDS.toMillis(30));
+            assertThat(thread.isAlive()).as("%s finished", thread.getName()).isFalse();
+        }
+        assertThat(disruptor.shutdown(Duration.ofSeconds(20))).isTrue();
+        assertThat(failures).isEmpty();
+        assertThat(seen).containsOnly(perProducer);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("strategies")
+    void batchPublishingKeepsOrder(String name,
+            Function<DisruptorBuilder<LongEvent>, DisruptorBuilder<LongEvent>> strategy) {
+        SequenceRecorder recorder = new SequenceRecorder();
+        Disruptor<LongEvent> disruptor = strategy.apply(DisruptorBuilder.withRingBuffer(64, LongEvent::new))
+                .withMultiProducerSequencer()
+                .withBarrier(scope -> scope.handleEvents("recorder", recorder))
+                .build();
+        disruptor.start();
+        Long[] values = new Long[10];
+        for (long batch = 0; batch < EVENTS / 10; batch++) {
+            for (int i = 0; i < 10; i++) {
+                values[i] = batch * 10 + i;
+            }
+            disruptor.publishBatch(LongEvent.VALUE, values, 0, 10);
+        }
+        assertThat(disruptor.shutdown(Duration.ofSeconds(20))).isTrue();
+        assertThat(recorder.failures).isEmpty();
+        assertThat(recorder.count).isEqualTo(EVENTS);
+    }
+
+    static void awaitQuietly(CountDownLatch latch) {
+        try {
+            if (!latch.await(30, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("start signal never came");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Checks that sequences arrive 0, 1, 2, ... and that each event carries its own sequence as value. */
+    static final class SequenceRecorder implements EventHandler<LongEvent> {
+        final List<String> failures = new ArrayList<>();
+        long expected;
+        long count;
+
+        @Override
+        public void onEvent(LongEvent event, long sequence, boolean endOfBatch) {
+            if ((sequence != expected || event.value != sequence) && failures.size() < 10) {
+                failures.add("expected sequence " + expected + ", got " + sequence + " carrying " + event.value);
+            }
+            expected = sequence + 1;
+            count++;
+        }
+    }
+}

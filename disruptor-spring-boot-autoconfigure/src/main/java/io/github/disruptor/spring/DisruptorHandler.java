@@ -1,0 +1,64 @@
+package io.github.disruptor.spring;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Attaches a handler to a ring.
+ *
+ * <p>On a class that implements {@code EventHandler<E>}, the annotation alone makes the class a bean
+ * (it is a {@link Component}), and the bean handles the ring's events. On a method of any bean, the
+ * method handles them; it must be a {@code void} instance method taking {@code (E event)} or
+ * {@code (E event, long sequence, boolean endOfBatch)}, and it is invoked through a generated class,
+ * never by reflection per event.
+ *
+ * <p>A handler's name is its bean name (class level) or {@code beanName.methodName} (method level);
+ * {@link #after()} refers to handlers by that name.
+ *
+ * <pre>{@code
+ * @DisruptorHandler(ring = "orders", stage = 0)
+ * class Journal implements EventHandler<OrderEvent> { ... }
+ *
+ * @Component
+ * class Risk {
+ *     @DisruptorHandler(ring = "orders", stage = 1, concurrency = 4)
+ *     void check(OrderEvent order) { ... }
+ * }
+ * }</pre>
+ */
+@Target({ElementType.TYPE, ElementType.METHOD})
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+@Component
+public @interface DisruptorHandler {
+
+    /**
+     * The ring's name, as under {@code disruptor.rings.<name>}. Empty: the application's only ring.
+     * A name that no configuration mentions creates a ring with the default settings.
+     */
+    String ring() default "";
+
+    /**
+     * The handler's stage, from 0. Handlers of the same stage run in parallel; a stage sees an event
+     * only after every handler of the closest lower stage has finished with it.
+     */
+    int stage() default 0;
+
+    /**
+     * Names of handlers of the same ring, in this stage or a lower one, that this handler waits for
+     * instead of the whole previous stage: for graphs that stages alone cannot express.
+     */
+    String[] after() default {};
+
+    /**
+     * How many threads share this handler's events: each event is handled by exactly one of them
+     * (thread {@code i} takes the sequences where {@code sequence % concurrency == i}), and the next
+     * stage waits for all of them. The handler must be safe to call from several threads.
+     */
+    int concurrency() default 1;
+}

@@ -1,0 +1,104 @@
+package io.github.disruptor.spring.actuate;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+import io.github.disruptor.core.Disruptor;
+import io.github.disruptor.core.DisruptorMonitor;
+import io.github.disruptor.core.DisruptorState;
+import io.github.disruptor.core.HandlerMonitor;
+import io.github.disruptor.core.HandlerState;
+import io.github.disruptor.spring.DisruptorRegistry;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.actuate.endpoint.Access;
+import org.springframework.boot.actuate.endpoint.OperationResponseBody;
+import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
+import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
+import org.springframework.boot.actuate.endpoint.annotation.Selector;
+
+/**
+ * The {@code disruptor} Actuator endpoint: {@code GET /actuator/disruptor} describes every ring,
+ * {@code GET /actuator/disruptor/{ring}} one ring (404 if there is none of that name). It reports
+ * configuration, sequences and states, never event contents.
+ */
+@Endpoint(id = "disruptor", defaultAccess = Access.READ_ONLY)
+public class DisruptorEndpoint {
+
+    private final DisruptorRegistry registry;
+
+    /** Creates the endpoint for the rings of {@code registry}. */
+    public DisruptorEndpoint(DisruptorRegistry registry) {
+        this.registry = registry;
+    }
+
+    /** Every ring, by name. */
+    @ReadOperation
+    public RingsDescriptor rings() {
+        Map<String, RingDescriptor> rings = new TreeMap<>();
+        for (Disruptor<?> disruptor : registry.disruptors()) {
+            rings.put(disruptor.name(), describe(disruptor.monitor()));
+        }
+        return new RingsDescriptor(rings);
+    }
+
+    /** The ring named {@code ring}, or {@code null} (HTTP 404) if there is none. */
+    @ReadOperation
+    public @Nullable RingDescriptor ring(@Selector String ring) {
+        return registry.find(ring).map(disruptor -> describe(disruptor.monitor())).orElse(null);
+    }
+
+    private static RingDescriptor describe(DisruptorMonitor ring) {
+        List<HandlerDescriptor> handlers = ring.handlers().stream().map(DisruptorEndpoint::describe).toList();
+        return new RingDescriptor(ring.ringSize(), ring.producerType().name().toLowerCase(Locale.ROOT),
+                ring.waitStrategy(), ring.cursor(), ring.remainingCapacity(), ring.state(), ring.rejectedPublishes(),
+                handlers);
+    }
+
+    private static HandlerDescriptor describe(HandlerMonitor handler) {
+        return new HandlerDescriptor(handler.name(), handler.stage(), handler.sequence(), handler.lag(),
+                handler.state(), handler.errorCount(), handler.isThreadAlive());
+    }
+
+    /**
+     * Every ring, by name.
+     *
+     * @param rings the rings, sorted by name
+     */
+    public record RingsDescriptor(Map<String, RingDescriptor> rings) implements OperationResponseBody {
+    }
+
+    /**
+     * One ring.
+     *
+     * @param ringSize the number of slots
+     * @param sequencer {@code single} or {@code multi}
+     * @param waitStrategy the handlers' wait strategy, such as {@code yielding}
+     * @param cursor the highest claimed sequence, -1 before the first publish
+     * @param remainingCapacity the slots a producer could claim now without waiting
+     * @param state the ring's state
+     * @param rejectedPublishes how many {@code tryPublish} calls found the ring full
+     * @param handlers one entry per handler thread, in stage order
+     */
+    public record RingDescriptor(int ringSize, String sequencer, String waitStrategy, long cursor,
+            long remainingCapacity, DisruptorState state, long rejectedPublishes, List<HandlerDescriptor> handlers)
+            implements OperationResponseBody {
+    }
+
+    /**
+     * One handler thread.
+     *
+     * @param name the handler's name; {@code name[i]} for thread {@code i} of a handler with concurrency
+     * @param stage the handler's stage, from 0
+     * @param sequence the last sequence it has finished, -1 before the first
+     * @param lag published events it has not finished yet (cursor minus sequence)
+     * @param state the handler's state
+     * @param errorCount exceptions it has thrown
+     * @param threadAlive whether its thread is alive
+     */
+    public record HandlerDescriptor(String name, int stage, long sequence, long lag, HandlerState state,
+            long errorCount, boolean threadAlive) {
+    }
+}

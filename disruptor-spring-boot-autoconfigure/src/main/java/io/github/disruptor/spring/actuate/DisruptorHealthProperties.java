@@ -1,0 +1,36 @@
+package io.github.disruptor.spring.actuate;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Settings of the {@code disruptor} health contributor. It is switched off with
+ * {@code management.health.disruptor.enabled=false}, like Spring Boot's own health indicators.
+ */
+@ConfigurationProperties("management.health.disruptor")
+public class DisruptorHealthProperties {
+
+    /**
+     * How long a ring may stay full (no free slot at every health check in a row) before its health is
+     * DOWN. Producers that publish into a full ring wait, so a ring that stays full means the handlers
+     * cannot keep up. Raise it for rings that run full on purpose, as back-pressure.
+     */
+    private Duration fullThreshold = Duration.ofSeconds(30);
+
+    public Duration getFullThreshold() {
+        return fullThreshold;
+    }
+
+    public void setFullThreshold(Duration fullThreshold) {
+        this.fullThreshold = checkFullThreshold(fullThreshold);
+    }
+
+    static Duration checkFullThreshold(Duration fullThreshold) {
+        if (fullThreshold.isNegative()) {
+            throw new IllegalArgumentException("management.health.disruptor.full-threshold must not be negative, was "
+                    + fullThreshold + "; use a duration such as 30s (0 reports a full ring at once)");
+        }
+        return fullThreshold;
+    }
+}

@@ -1,0 +1,184 @@
+package io.github.disruptor.spring.autoconfigure;
+
+import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.beans.factory.BeanFactory;
+import org.springframework.beans.factory.CannotLoadBeanClassException;
+import org.springframework.beans.factory.annotation.AnnotatedBeanDefinition;
+import org.springframework.beans.factory.config.BeanDefinition;
+import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
+import org.springframework.beans.factory.support.BeanDefinitionRegistry;
+import org.springframework.boot.context.properties.bind.BindException;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.MethodIntrospector;
+import org.springframework.core.ResolvableType;
+import org.springframework.core.annotation.AnnotatedElementUtils;
+import org.springframework.core.annotation.MergedAnnotation;
+import org.springframework.core.convert.ConversionFailedException;
+import org.springframework.core.env.Environment;
+import org.springframework.core.type.MethodMetadata;
+import org.springframework.util.ClassUtils;
+
+import io.github.disruptor.core.EventHandler;
+import io.github.disruptor.spring.DisruptorHandler;
+
+/**
+ * Registers one {@code Disruptor<E>} bean definition per ring, before any bean is created, so that
+ * rings can be injected by name, by {@code Disruptor<E>} and by {@code EventPublisher<E>}.
+ *
+ * <p>It binds {@code disruptor.*}, finds every {@link DisruptorHandler} from the bean definitions'
+ * types (each class inspected once), plans and checks every ring, and fails startup with a
+ * {@link DisruptorConfigurationException} on the first inconsistency: nothing is half built. Each
+ * definition's type is {@code Disruptor<E>} with the ring's event type, and its instance is built by
+ * {@link RingFactory} from the handler beans when the ring bean is first needed.
+ */
+final class DisruptorRingRegistrar implements BeanFactoryPostProcessor {
+
+    private final Environment environment;
+
+    DisruptorRingRegistrar(Environment environment) {
+        this.environment = environment;
+    }
+
+    @Override
+    public void postProcessBeanFactory(ConfigurableListableBeanFactory beanFactory) {
+        if (!(beanFactory instanceof BeanDefinitionRegistry registry)) {
+            throw new IllegalStateException("Disruptor rings need a bean factory that accepts bean definitions, was "
+                    + beanFactory.getClass().getName());
+        }
+        List<RingPlan> plans = RingPlanner.plan(bindProperties().getRings(), findHandlers(beanFactory));
+        RingFactory factory = new RingFactory(beanFactory);
+        for (RingPlan plan : plans) {
+            checkNameIsFree(plan.name(), beanFactory);
+            registry.registerBeanDefinition(plan.name(), factory.beanDefinition(plan));
+        }
+    }
+
+    private DisruptorProperties bindProperties() {
+        try {
+            return Binder.get(environment).bindOrCreate("disruptor", DisruptorProperties.class);
+        } catch (BindException failure) {
+            if (failure.getCause() instanceof ConversionFailedException conversion
+                    && conversion.getTargetType().getType().getEnclosingClass() == DisruptorProperties.class
+                    && conversion.getTargetType().getType().isEnum()) {
+                throw invalidChoice(failure, conversion.getTargetType().getType());
+            }
+            throw failure;
+        }
+    }
+
+    private static DisruptorConfigurationException invalidChoice(BindException failure, Class<?> choices) {
+        String property = failure.getName().toString();
+        Object value = failure.getProperty() != null ? failure.getProperty().getValue() : null;
+        String origin = failure.getProperty() != null && failure.getProperty().getOrigin() != null
+                ? " (from " + failure.getProperty().getOrigin() + ")" : "";
+        List<String> accepted = Arrays.stream(choices.getEnumConstants())
+                .map(constant -> ((Enum<?>) constant).name().toLowerCase().replace('_', '-')).toList();
+        return new DisruptorConfigurationException("Invalid value '" + value + "' for " + property + origin + ".",
+                "Set " + property + " to one of: " + String.join(", ", accepted) + ".", failure);
+    }
+
+    private static List<HandlerDefinition> findHandlers(ConfigurableListableBeanFactory beanFactory) {
+        Map<Class<?>, List<AnnotatedHandler>> byClass = new HashMap<>();
+        List<HandlerDefinition> handlers = new ArrayList<>();
+        for (String beanName : beanFactory.getBeanDefinitionNames()) {
+            BeanDefinition definition = beanFactory.getBeanDefinition(beanName);
+            Class<?> beanClass = definition.isAbstract() ? null : typeOf(beanName, beanFactory);
+            if (beanClass == null) {
+                continue;
+            }
+            AnnotatedHandler declaredByBeanMethod = onBeanMethod(definition, beanName, beanFactory);
+            for (AnnotatedHandler found : byClass.computeIfAbsent(beanClass, DisruptorRingRegistrar::inspect)) {
+                if (found.method() != null || declaredByBeanMethod == null) {
+                    handlers.add(found.toDefinition(beanName));
+                }
+            }
+            if (declaredByBeanMethod != null) {
+                handlers.add(declaredByBeanMethod.toDefinition(beanName));
+            }
+        }
+        return handlers;
+    }
+
+    private static @Nullable Class<?> typeOf(String beanName, BeanFactory beanFactory) {
+        try {
+            Class<?> type = beanFactory.getType(beanName, false);
+            return type != null ? ClassUtils.getUserClass(type) : null;
+        } catch (CannotLoadBeanClassException unloadable) {
+            return null; // the bean factory reports it when it creates the bean
+        }
+    }
+
+    /** {@code @DisruptorHandler} on a {@code @Bean} method: the bean it returns is the handler. */
+    private static @Nullable AnnotatedHandler onBeanMethod(BeanDefinition definition, String beanName,
+            ConfigurableListableBeanFactory beanFactory) {
+        if (!(definition instanceof AnnotatedBeanDefinition annotated) || annotated.getFactoryMethodMetadata() == null) {
+            return null;
+        }
+        MethodMetadata factoryMethod = annotated.getFactoryMethodMetadata();
+        MergedAnnotation<DisruptorHandler> annotation = factoryMethod.getAnnotations().get(DisruptorHandler.class);
+        if (!annotation.isPresent()) {
+            return null;
+        }
+        String origin = "@Bean method " + factoryMethod.getDeclaringClassName() + "." + factoryMethod.getMethodName() + "()";
+        ResolvableType beanType = beanFactory.getMergedBeanDefinition(beanName).getResolvableType();
+        return handlerBean(beanType, annotation.synthesize(), origin);
+    }
+
+    private static List<AnnotatedHandler> inspect(Class<?> beanClass) {
+        List<AnnotatedHandler> found = new ArrayList<>();
+        DisruptorHandler onClass = AnnotatedElementUtils.findMergedAnnotation(beanClass, DisruptorHandler.class);
+        if (onClass != null) {
+            found.add(handlerBean(ResolvableType.forClass(beanClass), onClass, "class " + beanClass.getName()));
+        }
+        Map<Method, DisruptorHandler> methods = MethodIntrospector.selectMethods(beanClass,
+                (MethodIntrospector.MetadataLookup<DisruptorHandler>) method ->
+                        AnnotatedElementUtils.hasAnnotation(method, Bean.class) ? null
+                                : AnnotatedElementUtils.findMergedAnnotation(method, DisruptorHandler.class));
+        methods.entrySet().stream()
+                .sorted(Map.Entry.comparingByKey((a, b) -> a.toGenericString().compareTo(b.toGenericString())))
+                .forEach(entry -> found.add(new AnnotatedHandler(entry.getKey(),
+                        MethodEventHandlers.eventTypeOf(entry.getKey(), beanClass), entry.getValue(),
+                        "method " + MethodEventHandlers.describe(entry.getKey()))));
+        return found;
+    }
+
+    private static AnnotatedHandler handlerBean(ResolvableType beanType, DisruptorHandler annotation, String origin) {
+        ResolvableType handlerType = beanType.as(EventHandler.class);
+        if (handlerType == ResolvableType.NONE) {
+            throw new DisruptorConfigurationException("@DisruptorHandler " + origin + " is not an "
+                    + EventHandler.class.getName() + " (its type is " + beanType + ").",
+                    "Implement EventHandler<E> with the ring's event type E, or put @DisruptorHandler on a "
+                            + "method taking (E event) or (E event, long sequence, boolean endOfBatch).");
+        }
+        return new AnnotatedHandler(null, handlerType.getGeneric(0).resolve(Object.class), annotation, origin);
+    }
+
+    private static void checkNameIsFree(String ringName, ConfigurableListableBeanFactory beanFactory) {
+        if (beanFactory.containsBean(ringName)) {
+            Class<?> type = beanFactory.getType(ringName, false);
+            throw new DisruptorConfigurationException("Ring '" + ringName + "' needs the bean name '" + ringName
+                    + "', which another bean" + (type != null ? " (" + type.getName() + ")" : "") + " already has.",
+                    "Rename the ring (disruptor.rings." + ringName + " and @DisruptorHandler(ring = \"" + ringName
+                            + "\")) or the other bean.");
+        }
+    }
+
+    /** A {@code @DisruptorHandler} found on a class: on the class itself when {@code method} is null. */
+    private record AnnotatedHandler(@Nullable Method method, Class<?> eventType, DisruptorHandler annotation, String origin) {
+
+        HandlerDefinition toDefinition(String beanName) {
+            String name = method == null ? beanName : beanName + "." + method.getName();
+            return HandlerDefinition.of(name, beanName, method, eventType, annotation, origin);
+        }
+    }
+}

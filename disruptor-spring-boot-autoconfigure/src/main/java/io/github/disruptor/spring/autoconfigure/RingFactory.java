@@ -1,0 +1,112 @@
+package io.github.disruptor.spring.autoconfigure;
+
+import java.lang.reflect.Constructor;
+import java.lang.reflect.Modifier;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+import org.springframework.beans.BeanUtils;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
+import org.springframework.beans.factory.support.RootBeanDefinition;
+import org.springframework.core.ResolvableType;
+
+import io.github.disruptor.core.Disruptor;
+import io.github.disruptor.core.DisruptorBuilder;
+import io.github.disruptor.core.EventHandler;
+import io.github.disruptor.core.HandlerOptions;
+import io.github.disruptor.spring.DisruptorEventFactory;
+import io.github.disruptor.spring.DisruptorRegistry;
+
+/**
+ * Builds a ring from its {@link RingPlan}: gets the handler beans, binds handler methods, wires one
+ * {@code withBarrier} per stage and registers the ring in the {@link DisruptorRegistry}. The ring is
+ * the bean itself, no proxy: publishing through an injected {@code EventPublisher} costs nothing
+ * more than through the core.
+ */
+final class RingFactory {
+
+    private final ConfigurableListableBeanFactory beanFactory;
+
+    RingFactory(ConfigurableListableBeanFactory beanFactory) {
+        this.beanFactory = beanFactory;
+    }
+
+    RootBeanDefinition beanDefinition(RingPlan plan) {
+        RootBeanDefinition definition = new RootBeanDefinition(Disruptor.class);
+        definition.setTargetType(ResolvableType.forClassWithGenerics(Disruptor.class, plan.eventType()));
+        definition.setInstanceSupplier(() -> build(plan));
+        definition.setLazyInit(false);
+        definition.setDescription("Disruptor ring '" + plan.name() + "' of " + plan.eventType().getName()
+                + " events (disruptor.rings." + plan.name() + ")");
+        return definition;
+    }
+
+    @SuppressWarnings("unchecked")
+    Disruptor<Object> build(RingPlan plan) {
+        RingSettings settings = plan.settings();
+        DisruptorBuilder<Object> builder = DisruptorBuilder.withRingBuffer(settings.ringSize(), eventFactory(plan))
+                .withName(plan.name())
+                .withWaitStrategy(settings.newWaitStrategy())
+                .withProducerType(settings.producerType())
+                .withExceptionHandler(settings.exceptionHandler());
+        for (List<HandlerDefinition> stage : plan.stages()) {
+            Map<HandlerDefinition, EventHandler<Object>> handlers = new LinkedHashMap<>();
+            stage.forEach(handler -> handlers.put(handler, handlerBean(plan, handler)));
+            builder.withBarrier(scope -> handlers.forEach((handler, bean) ->
+                    scope.handleEvents(handler.name(), bean, options(handler))));
+        }
+        Disruptor<Object> ring = builder.build();
+        beanFactory.getBean(DisruptorRegistry.class).register(ring);
+        return ring;
+    }
+
+    @SuppressWarnings("unchecked")
+    private EventHandler<Object> handlerBean(RingPlan plan, HandlerDefinition handler) {
+        Object bean = beanFactory.getBean(handler.beanName());
+        beanFactory.registerDependentBean(handler.beanName(), plan.name());
+        return handler.method() == null ? (EventHandler<Object>) bean : MethodEventHandlers.bind(bean, handler.method());
+    }
+
+    private static HandlerOptions options(HandlerDefinition handler) {
+        HandlerOptions options = HandlerOptions.defaults().withConcurrency(handler.concurrency());
+        return handler.after().isEmpty() ? options : options.withDependencies(handler.after().toArray(String[]::new));
+    }
+
+    private Supplier<Object> eventFactory(RingPlan plan) {
+        ObjectProvider<DisruptorEventFactory<Object>> factories = beanFactory.getBeanProvider(
+                ResolvableType.forClassWithGenerics(DisruptorEventFactory.class, plan.eventType()));
+        DisruptorEventFactory<Object> factory = factories.getIfAvailable();
+        if (factory != null) {
+            return factory;
+        }
+        Constructor<?> constructor = noArgumentConstructor(plan);
+        return () -> BeanUtils.instantiateClass(constructor);
+    }
+
+    private static Constructor<?> noArgumentConstructor(RingPlan plan) {
+        Class<?> type = plan.eventType();
+        String problem = null;
+        Constructor<?> constructor = null;
+        if (type.isInterface() || Modifier.isAbstract(type.getModifiers())) {
+            problem = type.isInterface() ? "is an interface" : "is abstract";
+        } else {
+            try {
+                constructor = type.getDeclaredConstructor();
+            } catch (NoSuchMethodException missing) {
+                problem = type.isMemberClass() && !Modifier.isStatic(type.getModifiers())
+                        ? "is an inner class (not static), so its constructors need an enclosing instance"
+                        : "has no no-argument constructor";
+            }
+        }
+        if (problem != null) {
+            throw new DisruptorConfigurationException("Ring '" + plan.name() + "' cannot create its events: "
+                    + type.getName() + " " + problem + ".",
+                    "Give " + type.getName() + " a no-argument constructor (a nested class must be static), or "
+                            + "declare a bean of type DisruptorEventFactory<" + type.getSimpleName() + ">.");
+        }
+        return constructor;
+    }
+}

@@ -1,0 +1,345 @@
+package io.github.disruptor.spring.autoconfigure;
+
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.aopalliance.intercept.MethodInterceptor;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.aop.framework.ProxyFactory;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import io.github.disruptor.core.Disruptor;
+import io.github.disruptor.core.DisruptorState;
+import io.github.disruptor.core.EventHandler;
+import io.github.disruptor.core.EventPublisher;
+import io.github.disruptor.core.HandlerState;
+import io.github.disruptor.core.ProducerType;
+import io.github.disruptor.spring.DisruptorEventFactory;
+import io.github.disruptor.spring.DisruptorHandler;
+import io.github.disruptor.spring.DisruptorRegistry;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class DisruptorAutoConfigurationTests {
+
+    private final ApplicationContextRunner runner = new ApplicationContextRunner()
+            .withConfiguration(AutoConfigurations.of(DisruptorAutoConfiguration.class));
+
+    @Test
+    void withoutRingsProvidesTheRegistryAndTheLifecycleOnly() {
+        runner.run(context -> {
+            assertThat(context).hasSingleBean(DisruptorRegistry.class).hasSingleBean(DisruptorLifecycle.class)
+                    .hasSingleBean(DisruptorProperties.class).doesNotHaveBean(Disruptor.class);
+            assertThat(context.getBean(DisruptorRegistry.class).names()).isEmpty();
+        });
+    }
+
+    @Test
+    void backsOffWithoutTheCore() {
+        runner.withClassLoader(new FilteredClassLoader(Disruptor.class)).withUserConfiguration(OneHandler.class)
+                .run(context -> assertThat(context).hasNotFailed().doesNotHaveBean(DisruptorRegistry.class)
+                        .doesNotHaveBean(DisruptorLifecycle.class).doesNotHaveBean("orders"));
+    }
+
+    @Test
+    void usesTheUsersRegistry() {
+        runner.withUserConfiguration(OneHandler.class)
+                .withBean("myRegistry", DisruptorRegistry.class, DisruptorRegistry::new)
+                .run(context -> {
+                    assertThat(context).hasSingleBean(DisruptorRegistry.class).hasBean("myRegistry");
+                    assertThat(context.getBean(DisruptorRegistry.class).find("orders"))
+                            .containsSame(context.getBean("orders", Disruptor.class));
+                });
+    }
+
+    @Test
+    void usesTheUsersLifecycle() {
+        runner.withUserConfiguration(OneHandler.class)
+                .withBean("myLifecycle", DisruptorLifecycle.class,
+                        () -> new DisruptorLifecycle(new DisruptorRegistry(), new DisruptorProperties()))
+                .run(context -> {
+                    assertThat(context).hasSingleBean(DisruptorLifecycle.class).hasBean("myLifecycle");
+                    assertThat(context.getBean("orders", Disruptor.class).monitor().state())
+                            .as("nothing starts a ring the user's lifecycle does not know").isEqualTo(DisruptorState.NEW);
+                });
+    }
+
+    @Test
+    void aRingNamedOnlyByItsHandlerTakesTheDefaults() {
+        runner.withUserConfiguration(OneHandler.class).run(context -> {
+            Disruptor<?> orders = context.getBean("orders", Disruptor.class);
+            assertThat(orders.monitor().ringSize()).isEqualTo(1024);
+            assertThat(orders.monitor().producerType()).isEqualTo(ProducerType.MULTI);
+            assertThat(orders.monitor().waitStrategy()).isEqualTo("blocking");
+            assertThat(orders.monitor().state()).isEqualTo(DisruptorState.RUNNING);
+        });
+    }
+
+    @Test
+    void configurationOverridesTheDefaults() {
+        runner.withUserConfiguration(OneHandler.class)
+                .withPropertyValues("disruptor.rings.orders.ring-size=64", "disruptor.rings.orders.sequencer=single",
+                        "disruptor.rings.orders.wait-strategy=yielding")
+                .run(context -> {
+                    Disruptor<?> orders = context.getBean("orders", Disruptor.class);
+                    assertThat(orders.monitor().ringSize()).isEqualTo(64);
+                    assertThat(orders.monitor().producerType()).isEqualTo(ProducerType.SINGLE);
+                    assertThat(orders.monitor().waitStrategy()).isEqualTo("yielding");
+                });
+    }
+
+    @Test
+    void relaxedNamesAndSleepingTuningBind() {
+        runner.withUserConfiguration(OneHandler.class)
+                .withPropertyValues("disruptor.rings.orders.waitStrategy=SLEEPING",
+                        "disruptor.rings.orders.sleeping.retries=10", "disruptor.rings.orders.sleeping.sleep-duration=1ms")
+                .run(context -> {
+                    assertThat(context.getBean("orders", Disruptor.class).monitor().waitStrategy()).isEqualTo("sleeping");
+                    DisruptorProperties.Sleeping sleeping = context.getBean(DisruptorProperties.class).getRings()
+                            .get("orders").getSleeping();
+                    assertThat(sleeping.getRetries()).isEqualTo(10);
+                    assertThat(sleeping.getSleepDuration()).hasMillis(1);
+                });
+    }
+
+    @Test
+    void theOnlyRingIsTheDefaultRing() {
+        runner.withUserConfiguration(UnnamedRingHandler.class).withPropertyValues("disruptor.rings.payments.ring-size=8")
+                .run(context -> assertThat(context.getBean("payments", Disruptor.class).monitor().handlers())
+                        .singleElement().satisfies(handler -> assertThat(handler.name()).isEqualTo("unnamed")));
+    }
+
+    @Test
+    void ringsAreInjectableByGenericTypeByQualifierAndAsDisruptor() {
+        runner.withUserConfiguration(OneHandler.class, AuditHandler.class, Producers.class).run(context -> {
+            Producers producers = context.getBean(Producers.class);
+            Object orders = context.getBean("orders");
+            assertThat(producers.orders).isSameAs(orders);
+            assertThat(producers.ordersByName).isSameAs(orders);
+            assertThat(producers.ordersAsDisruptor).isSameAs(orders);
+            assertThat(producers.audit).isSameAs(context.getBean("audit")).isNotSameAs(orders);
+        });
+    }
+
+    @Test
+    void publishedEventsReachClassAndMethodHandlersOfTheSameStage() {
+        runner.withUserConfiguration(OneHandler.class, MethodHandlers.class).run(context -> {
+            Disruptor<OrderEvent> orders = ordersOf(context.getBean("orders"));
+            for (long id = 1; id <= 10; id++) {
+                orders.publish(OrderEvent::setId, id);
+            }
+            CountingHandler journal = context.getBean("journal", CountingHandler.class);
+            MethodHandlers methods = context.getBean(MethodHandlers.class);
+            Deadline.await("every handler to see 10 events", () -> journal.handled() == 10
+                    && methods.eventOnly.get() == 10 && methods.withSequence.get() == 10);
+            assertThat(methods.lastSequence).isEqualTo(9);
+        });
+    }
+
+    @Test
+    void handlerMethodsOfProxiedBeansAreCalledThroughTheProxy() {
+        runner.withUserConfiguration(MethodHandlers.class, ProxyingPostProcessor.class).run(context -> {
+            MethodHandlers bean = context.getBean(MethodHandlers.class);
+            assertThat(org.springframework.aop.support.AopUtils.isCglibProxy(bean)).isTrue();
+            ordersOf(context.getBean("orders")).publish(OrderEvent::setId, 7L);
+            Deadline.await("the advice to run for both handler methods", () -> ProxyingPostProcessor.advised.get() == 2);
+            assertThat(bean.eventOnlyCount()).isEqualTo(1);
+        });
+    }
+
+    @Test
+    void usesTheEventFactoryBeanOfTheRingsEventType() {
+        runner.withUserConfiguration(OneHandler.class, EventFactories.class)
+                .withPropertyValues("disruptor.rings.orders.ring-size=16")
+                .run(context -> assertThat(context.getBean(EventFactories.class).created.get()).isEqualTo(16));
+    }
+
+    @Test
+    void haltHandlerPolicyHaltsAHandlerThatThrows() {
+        runner.withUserConfiguration(FailingHandler.class)
+                .withPropertyValues("disruptor.rings.orders.exception-policy=halt-handler")
+                .run(context -> {
+                    Disruptor<OrderEvent> orders = ordersOf(context.getBean("orders"));
+                    orders.publish(OrderEvent::setId, 1L);
+                    Deadline.await("the handler to halt", () -> orders.monitor().handlers().get(0).state() == HandlerState.HALTED);
+                    assertThat(orders.monitor().handlers().get(0).errorCount()).isEqualTo(1);
+                });
+    }
+
+    @Test
+    void logAndContinueIsTheDefaultPolicy() {
+        runner.withUserConfiguration(FailingHandler.class).run(context -> {
+            Disruptor<OrderEvent> orders = ordersOf(context.getBean("orders"));
+            orders.publish(OrderEvent::setId, 1L);
+            orders.publish(OrderEvent::setId, 2L);
+            Deadline.await("both failures to be counted", () -> orders.monitor().handlers().get(0).errorCount() == 2);
+            assertThat(orders.monitor().handlers().get(0).state()).isEqualTo(HandlerState.RUNNING);
+        });
+    }
+
+    @Test
+    void lifecyclePhaseDefaultsBelowTheWebServerAndIsConfigurable() {
+        runner.run(context -> assertThat(context.getBean(DisruptorLifecycle.class).getPhase())
+                .isEqualTo(SmartLifecycle.DEFAULT_PHASE - 4096).isLessThan(SmartLifecycle.DEFAULT_PHASE - 2048));
+        runner.withPropertyValues("disruptor.phase=42")
+                .run(context -> assertThat(context.getBean(DisruptorLifecycle.class).getPhase()).isEqualTo(42));
+    }
+
+    @Test
+    void aRingsShutdownTimeoutOverridesTheGlobalOne() {
+        runner.withPropertyValues("disruptor.shutdown-timeout=5s", "disruptor.rings.orders.shutdown-timeout=2s")
+                .withUserConfiguration(OneHandler.class)
+                .run(context -> {
+                    DisruptorProperties properties = context.getBean(DisruptorProperties.class);
+                    assertThat(properties.shutdownTimeoutOf("orders")).hasSeconds(2);
+                    assertThat(properties.shutdownTimeoutOf("other")).hasSeconds(5);
+                });
+    }
+
+    @Test
+    void closingTheContextDrainsAndStopsTheRings() {
+        runner.withUserConfiguration(OneHandler.class).run(context -> {
+            Disruptor<OrderEvent> orders = ordersOf(context.getBean("orders"));
+            CountingHandler journal = context.getBean("journal", CountingHandler.class);
+            for (long id = 0; id < 1000; id++) {
+                orders.publish(OrderEvent::setId, id);
+            }
+            context.close();
+            assertThat(journal.handled()).isEqualTo(1000);
+            assertThat(orders.monitor().state()).isEqualTo(DisruptorState.TERMINATED);
+        });
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Disruptor<OrderEvent> ordersOf(Object bean) {
+        return (Disruptor<OrderEvent>) bean;
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class OneHandler {
+
+        @Bean
+        @DisruptorHandler(ring = "orders")
+        CountingHandler journal() {
+            return new CountingHandler();
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class UnnamedRingHandler {
+
+        @Bean
+        @DisruptorHandler
+        CountingHandler unnamed() {
+            return new CountingHandler();
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class AuditHandler {
+
+        @Bean
+        @DisruptorHandler(ring = "audit")
+        EventHandler<AuditEvent> auditTrail() {
+            return (event, sequence, endOfBatch) -> {
+            };
+        }
+    }
+
+    static class MethodHandlers {
+
+        final AtomicInteger eventOnly = new AtomicInteger();
+        final AtomicInteger withSequence = new AtomicInteger();
+        volatile long lastSequence = -1;
+
+        @DisruptorHandler(ring = "orders")
+        void onOrder(OrderEvent event) {
+            eventOnly.incrementAndGet();
+        }
+
+        int eventOnlyCount() {
+            return eventOnly.get();
+        }
+
+        @DisruptorHandler(ring = "orders")
+        public void onOrderWithSequence(OrderEvent event, long sequence, boolean endOfBatch) {
+            lastSequence = sequence;
+            withSequence.incrementAndGet();
+        }
+    }
+
+    /** Proxies {@link MethodHandlers} with CGLIB, counting the calls that go through the advice. */
+    static class ProxyingPostProcessor implements BeanPostProcessor {
+
+        static final AtomicInteger advised = new AtomicInteger();
+
+        @Override
+        public Object postProcessAfterInitialization(Object bean, String beanName) {
+            if (!(bean instanceof MethodHandlers)) {
+                return bean;
+            }
+            advised.set(0);
+            ProxyFactory factory = new ProxyFactory(bean);
+            factory.setProxyTargetClass(true);
+            factory.addAdvice((MethodInterceptor) invocation -> {
+                advised.incrementAndGet();
+                return invocation.proceed();
+            });
+            return factory.getProxy();
+        }
+    }
+
+    static class Producers {
+
+        final EventPublisher<OrderEvent> orders;
+        final EventPublisher<OrderEvent> ordersByName;
+        final Disruptor<OrderEvent> ordersAsDisruptor;
+        final EventPublisher<AuditEvent> audit;
+
+        Producers(EventPublisher<OrderEvent> orders, @Qualifier("orders") EventPublisher<OrderEvent> ordersByName,
+                Disruptor<OrderEvent> ordersAsDisruptor, EventPublisher<AuditEvent> audit) {
+            this.orders = orders;
+            this.ordersByName = ordersByName;
+            this.ordersAsDisruptor = ordersAsDisruptor;
+            this.audit = audit;
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class EventFactories {
+
+        final AtomicInteger created = new AtomicInteger();
+
+        @Bean
+        DisruptorEventFactory<OrderEvent> orderEvents() {
+            return () -> {
+                created.incrementAndGet();
+                return new OrderEvent();
+            };
+        }
+
+        @Bean
+        DisruptorEventFactory<AuditEvent> auditEvents() {
+            return AuditEvent::new;
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class FailingHandler {
+
+        @Bean
+        @DisruptorHandler(ring = "orders")
+        EventHandler<OrderEvent> failing() {
+            return (event, sequence, endOfBatch) -> {
+                throw new IllegalStateException("expected by the test: event " + event.id());
+            };
+        }
+    }
+}

@@ -1,0 +1,336 @@
+package io.github.disruptor.spring.autoconfigure;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
+import org.springframework.boot.diagnostics.FailureAnalysis;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import io.github.disruptor.core.EventHandler;
+import io.github.disruptor.spring.DisruptorHandler;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatException;
+
+/** Each startup failure, as the user reads it. */
+@ExtendWith(OutputCaptureExtension.class)
+class DisruptorFailureAnalyzerTests {
+
+    private final ApplicationContextRunner runner = new ApplicationContextRunner()
+            .withConfiguration(AutoConfigurations.of(DisruptorAutoConfiguration.class));
+
+    @Test
+    void ringSizeNotAPowerOfTwo() {
+        FailureAnalysis analysis = analyze(runner.withUserConfiguration(OrdersHandler.class)
+                .withPropertyValues("disruptor.rings.orders.ring-size=1000"));
+        assertThat(analysis.getDescription()).isEqualTo("Invalid value 1000 for disruptor.rings.orders.ring-size: "
+                + "ring size must be a power of two, was 1000; the nearest powers of two are 512 and 1024.");
+        assertThat(analysis.getAction())
+                .isEqualTo("Set disruptor.rings.orders.ring-size to a power of two from 1 to 1073741824 (2^30).");
+    }
+
+    @Test
+    void unknownWaitStrategy() {
+        FailureAnalysis analysis = analyze(runner.withUserConfiguration(OrdersHandler.class)
+                .withPropertyValues("disruptor.rings.orders.wait-strategy=spinning"));
+        assertThat(analysis.getDescription()).startsWith("Invalid value 'spinning' for disruptor.rings.orders.wait-strategy");
+        assertThat(analysis.getAction())
+                .isEqualTo("Set disruptor.rings.orders.wait-strategy to one of: busy-spin, yielding, sleeping, blocking.");
+    }
+
+    @Test
+    void unknownSequencer() {
+        FailureAnalysis analysis = analyze(runner.withUserConfiguration(OrdersHandler.class)
+                .withPropertyValues("disruptor.rings.orders.sequencer=dual"));
+        assertThat(analysis.getDescription()).startsWith("Invalid value 'dual' for disruptor.rings.orders.sequencer");
+        assertThat(analysis.getAction()).isEqualTo("Set disruptor.rings.orders.sequencer to one of: single, multi.");
+    }
+
+    @Test
+    void unknownExceptionPolicy() {
+        FailureAnalysis analysis = analyze(runner.withUserConfiguration(OrdersHandler.class)
+                .withPropertyValues("disruptor.rings.orders.exception-policy=ignore"));
+        assertThat(analysis.getAction())
+                .isEqualTo("Set disruptor.rings.orders.exception-policy to one of: log-and-continue, halt-handler.");
+    }
+
+    @Test
+    void negativeSleepingRetries() {
+        FailureAnalysis analysis = analyze(runner.withUserConfiguration(OrdersHandler.class).withPropertyValues(
+                "disruptor.rings.orders.wait-strategy=sleeping", "disruptor.rings.orders.sleeping.retries=-1"));
+        assertThat(analysis.getDescription())
+                .isEqualTo("Invalid value -1 for disruptor.rings.orders.sleeping.retries: it must not be negative.");
+        assertThat(analysis.getAction()).isEqualTo("Set disruptor.rings.orders.sleeping.retries to 0 or more (default 200).");
+    }
+
+    @Test
+    void configuredRingWithoutHandlerSuggestsTheCloseName() {
+        FailureAnalysis analysis = analyze(runner.withUserConfiguration(OrdersHandler.class)
+                .withPropertyValues("disruptor.rings.ordres.ring-size=64"));
+        assertThat(analysis.getDescription()).isEqualTo("Ring 'ordres' is configured under disruptor.rings.ordres but "
+                + "no @DisruptorHandler uses it (rings with handlers: orders).");
+        assertThat(analysis.getAction()).isEqualTo("Did you mean 'orders'? Rename disruptor.rings.ordres to "
+                + "disruptor.rings.orders, or attach a handler with @DisruptorHandler(ring = \"ordres\").");
+    }
+
+    @Test
+    void configuredRingWithoutHandlerAndNoCloseName() {
+        FailureAnalysis analysis = analyze(runner.withUserConfiguration(OrdersHandler.class)
+                .withPropertyValues("disruptor.rings.payments.ring-size=64"));
+        assertThat(analysis.getAction()).isEqualTo("Attach a handler with @DisruptorHandler(ring = \"payments\"), "
+                + "or remove disruptor.rings.payments from the configuration.");
+    }
+
+    @Test
+    void handlerWithoutRingAndNoRingConfigured() {
+        FailureAnalysis analysis = analyze(runner.withUserConfiguration(UnnamedRingHandler.class));
+        assertThat(analysis.getDescription()).isEqualTo("@DisruptorHandler on handler 'unnamed' (@Bean method "
+                + UnnamedRingHandler.class.getName() + ".unnamed()) does not name a ring, and no ring is configured.");
+        assertThat(analysis.getAction()).isEqualTo("Name the ring with @DisruptorHandler(ring = \"...\"), or configure "
+                + "one under disruptor.rings.<name>, for example disruptor.rings.orders.ring-size=1024.");
+    }
+
+    @Test
+    void handlerWithoutRingAndSeveralRings() {
+        FailureAnalysis analysis = analyze(runner.withUserConfiguration(UnnamedRingHandler.class, OrdersHandler.class)
+                .withPropertyValues("disruptor.rings.audit.ring-size=64"));
+        assertThat(analysis.getDescription()).endsWith(" does not name a ring, and the application has several: audit, orders.");
+        assertThat(analysis.getAction()).isEqualTo("Set @DisruptorHandler(ring = \"...\") on @Bean method "
+                + UnnamedRingHandler.class.getName() + ".unnamed() to one of: audit, orders.");
+    }
+
+    @Test
+    void handlersDisagreeOnTheEventType() {
+        FailureAnalysis analysis = analyze(runner.withUserConfiguration(OrdersHandler.class).withBean("auditOnOrdersRing", AuditOnOrdersRing.class));
+        assertThat(analysis.getDescription()).isEqualTo("The handlers of ring 'orders' disagree on the event type:"
+                + "\n    'auditOnOrdersRing.audit' (method " + AuditOnOrdersRing.class.getName()
+                + ".audit(AuditEvent)) handles " + AuditEvent.class.getName()
+                + "\n    'journal' (@Bean method " + OrdersHandler.class.getName() + ".journal()) handles "
+                + OrderEvent.class.getName());
+        assertThat(analysis.getAction()).isEqualTo("Make every handler of ring 'orders' handle the same event type "
+                + "(or a supertype of it), or move the others to a ring of their own with @DisruptorHandler(ring = \"...\").");
+    }
+
+    @Test
+    void unsupportedMethodSignature() {
+        FailureAnalysis analysis = analyze(runner.withBean("wrongSignature", WrongSignature.class));
+        assertThat(analysis.getDescription()).isEqualTo("@DisruptorHandler method " + WrongSignature.class.getName()
+                + ".handle(OrderEvent, int) has an unsupported signature.");
+        assertThat(analysis.getAction()).isEqualTo("Declare it as a void instance method taking (E event) or "
+                + "(E event, long sequence, boolean endOfBatch), where E is the ring's event type.");
+    }
+
+    @Test
+    void annotatedClassThatIsNotAnEventHandler() {
+        FailureAnalysis analysis = analyze(runner.withBean("notAHandler", NotAHandler.class));
+        assertThat(analysis.getDescription()).isEqualTo("@DisruptorHandler class " + NotAHandler.class.getName()
+                + " is not an io.github.disruptor.core.EventHandler (its type is " + NotAHandler.class.getName() + ").");
+        assertThat(analysis.getAction()).isEqualTo("Implement EventHandler<E> with the ring's event type E, or put "
+                + "@DisruptorHandler on a method taking (E event) or (E event, long sequence, boolean endOfBatch).");
+    }
+
+    @Test
+    void afterNamesAnUnknownHandler() {
+        FailureAnalysis analysis = analyze(runner.withUserConfiguration(OrdersHandler.class).withBean("afterTypo", AfterTypo.class));
+        assertThat(analysis.getDescription()).isEqualTo("Handler 'afterTypo.enrich' (method " + AfterTypo.class.getName()
+                + ".enrich(OrderEvent)) of ring 'orders' names 'jornal' in @DisruptorHandler(after), but ring 'orders' "
+                + "has no handler of that name.");
+        assertThat(analysis.getAction()).isEqualTo("Did you mean 'journal'? The handlers of ring 'orders' are: "
+                + "afterTypo.enrich, journal. A handler's name is its bean name, or beanName.methodName for a method.");
+    }
+
+    @Test
+    void afterNamesAHandlerOfALaterStage() {
+        FailureAnalysis analysis = analyze(runner.withBean("afterLaterStage", AfterLaterStage.class));
+        assertThat(analysis.getDescription()).isEqualTo("Handler 'afterLaterStage.first' (method "
+                + AfterLaterStage.class.getName() + ".first(OrderEvent)) (stage 0) of ring 'orders' names "
+                + "'afterLaterStage.second' in @DisruptorHandler(after), but 'afterLaterStage.second' is in the later stage 1.");
+        assertThat(analysis.getAction()).isEqualTo("A handler can only wait for handlers of its own stage or a lower "
+                + "one: set stage = 1 or more on method " + AfterLaterStage.class.getName()
+                + ".first(OrderEvent), or remove 'afterLaterStage.second' from its after.");
+    }
+
+    @Test
+    void afterCycle() {
+        FailureAnalysis analysis = analyze(runner.withBean("cycle", Cycle.class));
+        assertThat(analysis.getDescription()).isEqualTo("The handlers of ring 'orders' wait for each other in a cycle "
+                + "through @DisruptorHandler(after): cycle.a -> cycle.c -> cycle.b -> cycle.a.");
+        assertThat(analysis.getAction()).isEqualTo("Remove one of these names from the after attribute of the handler "
+                + "that names it, or move the handlers into successive stages.");
+    }
+
+    @Test
+    void eventTypeWithoutNoArgumentConstructor() {
+        FailureAnalysis analysis = analyze(runner.withBean("immutableEventHandler", ImmutableEventHandler.class));
+        assertThat(analysis.getDescription()).isEqualTo("Ring 'quotes' cannot create its events: "
+                + Quote.class.getName() + " has no no-argument constructor.");
+        assertThat(analysis.getAction()).isEqualTo("Give " + Quote.class.getName() + " a no-argument constructor "
+                + "(a nested class must be static), or declare a bean of type DisruptorEventFactory<Quote>.");
+    }
+
+    @Test
+    void concurrencyBelowOne() {
+        FailureAnalysis analysis = analyze(runner.withBean("noThreads", NoThreads.class));
+        assertThat(analysis.getDescription()).isEqualTo("@DisruptorHandler on handler 'noThreads.handle' (method "
+                + NoThreads.class.getName() + ".handle(OrderEvent)) has concurrency = 0; a handler needs at least one thread.");
+        assertThat(analysis.getAction()).isEqualTo("Set concurrency to 1 or more on @DisruptorHandler of method "
+                + NoThreads.class.getName() + ".handle(OrderEvent).");
+    }
+
+    @Test
+    void overloadedHandlerMethodsShareAName() {
+        FailureAnalysis analysis = analyze(runner.withBean("overloads", Overloads.class));
+        assertThat(analysis.getDescription()).startsWith("Ring 'orders' has two handlers named 'overloads.handle': ");
+        assertThat(analysis.getAction()).startsWith("Handler names (the bean name, or beanName.methodName) must be unique");
+    }
+
+    @Test
+    void ringNameTakenByAnotherBean() {
+        FailureAnalysis analysis = analyze(runner.withUserConfiguration(OrdersHandler.class)
+                .withBean("orders", String.class, () -> "taken"));
+        assertThat(analysis.getDescription()).isEqualTo("Ring 'orders' needs the bean name 'orders', which another bean "
+                + "(java.lang.String) already has.");
+        assertThat(analysis.getAction()).isEqualTo("Rename the ring (disruptor.rings.orders and "
+                + "@DisruptorHandler(ring = \"orders\")) or the other bean.");
+    }
+
+    @Test
+    void theReportIsWhatSpringApplicationPrints(CapturedOutput output) {
+        SpringApplication application = new SpringApplication(ReportedApplication.class);
+        application.setWebApplicationType(WebApplicationType.NONE);
+        assertThatException().isThrownBy(() -> application.run("--disruptor.rings.orders.wait-strategy=spinning"));
+        assertThat(output).contains("APPLICATION FAILED TO START")
+                .contains("Invalid value 'spinning' for disruptor.rings.orders.wait-strategy (from \"disruptor.rings"
+                        + ".orders.wait-strategy\" from property source \"commandLineArgs\").")
+                .contains("Set disruptor.rings.orders.wait-strategy to one of: busy-spin, yielding, sleeping, blocking.");
+    }
+
+    private static FailureAnalysis analyze(ApplicationContextRunner runner) {
+        FailureAnalysis[] analysis = new FailureAnalysis[1];
+        runner.run(context -> {
+            assertThat(context).hasFailed();
+            analysis[0] = new DisruptorFailureAnalyzer().analyze(context.getStartupFailure());
+        });
+        assertThat(analysis[0]).as("the analyzer recognises the failure").isNotNull();
+        return analysis[0];
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class OrdersHandler {
+
+        @Bean
+        @DisruptorHandler(ring = "orders")
+        CountingHandler journal() {
+            return new CountingHandler();
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @ImportAutoConfiguration(DisruptorAutoConfiguration.class)
+    static class ReportedApplication extends OrdersHandler {
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class UnnamedRingHandler {
+
+        @Bean
+        @DisruptorHandler
+        CountingHandler unnamed() {
+            return new CountingHandler();
+        }
+    }
+
+    static class AuditOnOrdersRing {
+
+        @DisruptorHandler(ring = "orders")
+        void audit(AuditEvent event) {
+        }
+    }
+
+    static class WrongSignature {
+
+        @DisruptorHandler(ring = "orders")
+        void handle(OrderEvent event, int sequence) {
+        }
+    }
+
+    @DisruptorHandler(ring = "orders")
+    static class NotAHandler {
+    }
+
+    static class AfterTypo {
+
+        @DisruptorHandler(ring = "orders", after = "jornal")
+        void enrich(OrderEvent event) {
+        }
+    }
+
+    static class AfterLaterStage {
+
+        @DisruptorHandler(ring = "orders", after = "afterLaterStage.second")
+        void first(OrderEvent event) {
+        }
+
+        @DisruptorHandler(ring = "orders", stage = 1)
+        void second(OrderEvent event) {
+        }
+    }
+
+    static class Cycle {
+
+        @DisruptorHandler(ring = "orders", after = "cycle.c")
+        void a(OrderEvent event) {
+        }
+
+        @DisruptorHandler(ring = "orders", after = "cycle.a")
+        void b(OrderEvent event) {
+        }
+
+        @DisruptorHandler(ring = "orders", after = "cycle.b")
+        void c(OrderEvent event) {
+        }
+    }
+
+    static final class Quote {
+
+        final long price;
+
+        Quote(long price) {
+            this.price = price;
+        }
+    }
+
+    static class ImmutableEventHandler implements EventHandler<Quote> {
+
+        @Override
+        @DisruptorHandler(ring = "quotes")
+        public void onEvent(Quote event, long sequence, boolean endOfBatch) {
+        }
+    }
+
+    static class NoThreads {
+
+        @DisruptorHandler(ring = "orders", concurrency = 0)
+        void handle(OrderEvent event) {
+        }
+    }
+
+    static class Overloads {
+
+        @DisruptorHandler(ring = "orders")
+        void handle(OrderEvent event) {
+        }
+
+        @DisruptorHandler(ring = "orders")
+        void handle(OrderEvent event, long sequence, boolean endOfBatch) {
+        }
+    }
+}
