@@ -71,7 +71,18 @@ public final class HandlerOptions {
      * earlier {@code withBarrier} call.
      */
     public HandlerOptions withDependencies(String... handlerNames) {
-        List<String> names = List.copyOf(Arrays.asList(handlerNames));
+        Objects.requireNonNull(handlerNames, "handlerNames");
+        for (int i = 0; i < handlerNames.length; i++) {
+            if (handlerNames[i] == null) {
+                throw new NullPointerException("handlerNames[" + i + "] is null in " + Arrays.toString(handlerNames)
+                        + "; name a handler declared before this one");
+            }
+            if (handlerNames[i].isBlank()) {
+                throw new IllegalArgumentException("handlerNames[" + i + "] is blank in "
+                        + Arrays.toString(handlerNames) + "; name a handler declared before this one");
+            }
+        }
+        List<String> names = List.of(handlerNames);
         return new HandlerOptions(maxBatchSize, exceptionHandler, concurrency, names);
     }
 
