@@ -179,8 +179,15 @@ class MisuseTest {
     }
 
     @Test
-    void aNullDependencyNameIsNamed() {
+    void aNullOrBlankDependencyNameIsNamedWithItsPosition() {
         assertThatThrownBy(() -> HandlerOptions.defaults().withDependencies("journal", null))
+                .isInstanceOf(NullPointerException.class)
+                .hasMessageContaining("handlerNames[1]").hasMessageContaining("[journal, null]")
+                .hasMessageContaining("declared before");
+        assertThatThrownBy(() -> HandlerOptions.defaults().withDependencies(" "))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("handlerNames[0]").hasMessageContaining("blank");
+        assertThatThrownBy(() -> HandlerOptions.defaults().withDependencies((String[]) null))
                 .isInstanceOf(NullPointerException.class).hasMessageContaining("handlerNames");
     }
 
