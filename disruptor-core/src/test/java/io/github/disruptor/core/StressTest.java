@@ -23,8 +23,9 @@ import org.junit.jupiter.api.Test;
  * sharded handler), in order per producer, never before its upstream handlers finished it, that no
  * discarded event reached a handler, and that shutdown drained in time.
  *
- * <p>Short by default (a few seconds). Reproduce a run with {@code -Dstress.seed=<seed>} (printed at
- * the start) and run longer with {@code -Dstress.durationSeconds=<n>}:
+ * <p>Short by default (8 s). {@code -Dstress.seed=<seed>} (printed at the start) replays the same
+ * configurations and the same producer choices (thread interleavings differ from run to run, which is
+ * the point); {@code -Dstress.durationSeconds=<n>} runs longer:
  * {@code ./mvnw -pl disruptor-core test -Dtest=StressTest -Dstress.durationSeconds=300}.
  */
 class StressTest {
@@ -53,7 +54,6 @@ class StressTest {
         } while (System.nanoTime() - deadline < 0 || configurations < 4);
         System.out.println("StressTest seed " + seed + ": " + configurations + " configurations, " + events
                 + " events accepted, none lost, duplicated, reordered or handled early");
-        assertThat(configurations).isGreaterThanOrEqualTo(4);
     }
 
     /** The event: who published it, their count, a checksum, and which handler finished it last. */
