@@ -12,13 +12,17 @@ import org.springframework.stereotype.Component;
  * Attaches a handler to a ring.
  *
  * <p>On a class that implements {@code EventHandler<E>}, the annotation alone makes the class a bean
- * (it is a {@link Component}), and the bean handles the ring's events. On a method of any bean, the
- * method handles them; it must be a {@code void} instance method taking {@code (E event)} or
- * {@code (E event, long sequence, boolean endOfBatch)}, and it is invoked through a generated class,
- * never by reflection per event.
+ * (it is a {@link Component}), and the bean handles the ring's events; on a {@code @Bean} method, the
+ * {@code EventHandler<E>} it returns does (declare the concrete return type, or at least
+ * {@code EventHandler<E>}). On a method of any other bean, the method handles them; it must be a
+ * {@code void} instance method taking {@code (E event)} or
+ * {@code (E event, long sequence, boolean endOfBatch)}, and it is invoked through a class generated
+ * once, never by reflection per event.
  *
- * <p>A handler's name is its bean name (class level) or {@code beanName.methodName} (method level);
- * {@link #after()} refers to handlers by that name.
+ * <p>A handler's name is its bean name (class or {@code @Bean} method) or {@code beanName.methodName}
+ * (handler method); {@link #after()} refers to handlers by that name. Inconsistent attributes (an
+ * unknown ring or handler name, a cycle, handlers disagreeing on the event type) stop startup with a
+ * report naming the annotation and the value.
  *
  * <pre>{@code
  * @DisruptorHandler(ring = "orders", stage = 0)

@@ -63,7 +63,7 @@ public final class DisruptorRegistry {
     /** Every registered ring, in registration order. */
     public Collection<Disruptor<?>> disruptors() {
         synchronized (rings) {
-            return List.copyOf(new ArrayList<>(rings.values()));
+            return List.copyOf(rings.values());
         }
     }
 

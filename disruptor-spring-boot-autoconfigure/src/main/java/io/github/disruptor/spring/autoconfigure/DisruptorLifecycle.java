@@ -48,6 +48,8 @@ public final class DisruptorLifecycle implements SmartLifecycle, DisposableBean 
         for (Disruptor<?> ring : registry.disruptors()) {
             if (ring.monitor().state() == DisruptorState.NEW) {
                 ring.start();
+                int threads = ring.monitor().handlers().size();
+                logger.info("Started " + ring + " on " + threads + (threads == 1 ? " handler thread" : " handler threads"));
             }
         }
         running = true;
@@ -70,7 +72,7 @@ public final class DisruptorLifecycle implements SmartLifecycle, DisposableBean 
         Collections.reverse(rings);
         for (Disruptor<?> ring : rings) {
             if (ring.monitor().state() != DisruptorState.TERMINATED) {
-                Duration timeout = properties.shutdownTimeoutOf(ring.name());
+                Duration timeout = RingSettings.of(ring.name(), properties).shutdownTimeout();
                 if (!ring.shutdown(timeout)) {
                     logger.warn("Ring '" + ring.name() + "' was stopped before draining within " + timeout
                             + "; raise disruptor.rings." + ring.name() + ".shutdown-timeout or disruptor.shutdown-timeout"

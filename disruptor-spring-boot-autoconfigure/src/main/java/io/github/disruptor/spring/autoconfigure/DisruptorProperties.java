@@ -14,7 +14,8 @@ import org.springframework.context.SmartLifecycle;
  *
  * <pre>{@code
  * disruptor:
- *   shutdown-timeout: 30s
+ *   defaults:
+ *     wait-strategy: sleeping     # every ring, unless it says otherwise
  *   rings:
  *     orders:
  *       ring-size: 4096
@@ -22,8 +23,10 @@ import org.springframework.context.SmartLifecycle;
  *       wait-strategy: yielding
  * }</pre>
  *
- * A ring exists when it is named here or by a {@code @DisruptorHandler}; keys left out take the
- * defaults below.
+ * A ring exists when it is named under {@code rings} or by a {@code @DisruptorHandler}. Each setting
+ * comes from the ring's own keys, else from {@code disruptor.defaults}, else from the built-in
+ * default documented on {@link RingDefaults}; the shutdown timeout from the ring's own key, else from
+ * {@code disruptor.shutdown-timeout}.
  */
 @ConfigurationProperties("disruptor")
 public class DisruptorProperties {
@@ -33,6 +36,9 @@ public class DisruptorProperties {
 
     /** Rings by name; the name is also the ring's bean name. */
     private final Map<String, Ring> rings = new LinkedHashMap<>();
+
+    /** Settings of every ring that does not set its own. */
+    private final RingDefaults defaults = new RingDefaults();
 
     /**
      * The most time each ring may take on close to drain its accepted events through every stage and
@@ -48,6 +54,10 @@ public class DisruptorProperties {
 
     public Map<String, Ring> getRings() {
         return rings;
+    }
+
+    public RingDefaults getDefaults() {
+        return defaults;
     }
 
     public Duration getShutdownTimeout() {
@@ -66,54 +76,48 @@ public class DisruptorProperties {
         this.phase = phase;
     }
 
-    /** The shutdown timeout of the ring named {@code ringName}: its own, else the global one. */
-    public Duration shutdownTimeoutOf(String ringName) {
-        Ring ring = rings.get(ringName);
-        return ring != null && ring.getShutdownTimeout() != null ? ring.getShutdownTimeout() : shutdownTimeout;
-    }
+    /**
+     * The settings a ring can take from {@code disruptor.defaults}. A key left unset ({@code null})
+     * falls back to the defaults, then to the built-in value.
+     */
+    public static class RingDefaults {
 
-    /** The settings of one ring. */
-    public static class Ring {
+        /** Number of slots; a power of two. Built-in default: 1024. */
+        private @Nullable Integer ringSize;
 
-        /** Number of slots; a power of two. */
-        private int ringSize = 1024;
+        /** Which sequencer claims slots: 'single' if only one thread at a time publishes. Built-in default: multi. */
+        private @Nullable SequencerType sequencer;
 
-        /** Which sequencer claims slots: 'single' if only one thread at a time publishes, else 'multi'. */
-        private SequencerType sequencer = SequencerType.MULTI;
-
-        /** How handlers wait for events: the latency versus CPU trade-off. */
-        private WaitStrategyType waitStrategy = WaitStrategyType.BLOCKING;
+        /** How handlers wait for events: the latency versus CPU trade-off. Built-in default: blocking. */
+        private @Nullable WaitStrategyType waitStrategy;
 
         /** Tuning of the 'sleeping' wait strategy. */
         private final Sleeping sleeping = new Sleeping();
 
-        /** What a handler does after it threw: log and go on with the next event, or log and halt. */
-        private ExceptionPolicy exceptionPolicy = ExceptionPolicy.LOG_AND_CONTINUE;
+        /** What a handler does after it threw. Built-in default: log-and-continue. */
+        private @Nullable ExceptionPolicy exceptionPolicy;
 
-        /** Overrides disruptor.shutdown-timeout for this ring. */
-        private @Nullable Duration shutdownTimeout;
-
-        public int getRingSize() {
+        public @Nullable Integer getRingSize() {
             return ringSize;
         }
 
-        public void setRingSize(int ringSize) {
+        public void setRingSize(@Nullable Integer ringSize) {
             this.ringSize = ringSize;
         }
 
-        public SequencerType getSequencer() {
+        public @Nullable SequencerType getSequencer() {
             return sequencer;
         }
 
-        public void setSequencer(SequencerType sequencer) {
+        public void setSequencer(@Nullable SequencerType sequencer) {
             this.sequencer = sequencer;
         }
 
-        public WaitStrategyType getWaitStrategy() {
+        public @Nullable WaitStrategyType getWaitStrategy() {
             return waitStrategy;
         }
 
-        public void setWaitStrategy(WaitStrategyType waitStrategy) {
+        public void setWaitStrategy(@Nullable WaitStrategyType waitStrategy) {
             this.waitStrategy = waitStrategy;
         }
 
@@ -121,13 +125,20 @@ public class DisruptorProperties {
             return sleeping;
         }
 
-        public ExceptionPolicy getExceptionPolicy() {
+        public @Nullable ExceptionPolicy getExceptionPolicy() {
             return exceptionPolicy;
         }
 
-        public void setExceptionPolicy(ExceptionPolicy exceptionPolicy) {
+        public void setExceptionPolicy(@Nullable ExceptionPolicy exceptionPolicy) {
             this.exceptionPolicy = exceptionPolicy;
         }
+    }
+
+    /** The settings of one ring. */
+    public static class Ring extends RingDefaults {
+
+        /** Overrides disruptor.shutdown-timeout for this ring. */
+        private @Nullable Duration shutdownTimeout;
 
         public @Nullable Duration getShutdownTimeout() {
             return shutdownTimeout;
@@ -141,25 +152,28 @@ public class DisruptorProperties {
     /** Tuning of the sleeping wait strategy. */
     public static class Sleeping {
 
-        /** Checks made before parking, half of them spinning and half yielding. */
-        private int retries = 200;
+        /** Checks made before parking, half of them spinning and half yielding. Built-in default: 200. */
+        private @Nullable Integer retries;
 
-        /** How long an idle handler parks between checks: the latency added after a quiet spell. */
-        private Duration sleepDuration = Duration.ofNanos(100_000);
+        /**
+         * How long an idle handler parks between checks: the latency added after a quiet spell.
+         * Built-in default: 100us.
+         */
+        private @Nullable Duration sleepDuration;
 
-        public int getRetries() {
+        public @Nullable Integer getRetries() {
             return retries;
         }
 
-        public void setRetries(int retries) {
+        public void setRetries(@Nullable Integer retries) {
             this.retries = retries;
         }
 
-        public Duration getSleepDuration() {
+        public @Nullable Duration getSleepDuration() {
             return sleepDuration;
         }
 
-        public void setSleepDuration(Duration sleepDuration) {
+        public void setSleepDuration(@Nullable Duration sleepDuration) {
             this.sleepDuration = sleepDuration;
         }
     }

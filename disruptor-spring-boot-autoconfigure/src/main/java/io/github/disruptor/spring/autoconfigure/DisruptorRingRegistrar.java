@@ -3,12 +3,15 @@ package io.github.disruptor.spring.autoconfigure;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.aop.scope.ScopedProxyUtils;
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.CannotLoadBeanClassException;
 import org.springframework.beans.factory.annotation.AnnotatedBeanDefinition;
@@ -55,7 +58,11 @@ final class DisruptorRingRegistrar implements BeanFactoryPostProcessor {
             throw new IllegalStateException("Disruptor rings need a bean factory that accepts bean definitions, was "
                     + beanFactory.getClass().getName());
         }
-        List<RingPlan> plans = RingPlanner.plan(bindProperties().getRings(), findHandlers(beanFactory));
+        Map<Class<?>, List<AnnotatedHandler>> inspected = new ConcurrentHashMap<>();
+        List<RingPlan> plans = RingPlanner.plan(bindProperties(), findHandlers(beanFactory, inspected));
+        Set<String> handlerBeans = plans.stream().flatMap(plan -> plan.handlers().stream())
+                .map(HandlerDefinition::beanName).collect(Collectors.toUnmodifiableSet());
+        beanFactory.addBeanPostProcessor(new UndeclaredHandlerDetector(handlerBeans, inspected));
         RingFactory factory = new RingFactory(beanFactory);
         for (RingPlan plan : plans) {
             checkNameIsFree(plan.name(), beanFactory);
@@ -87,12 +94,14 @@ final class DisruptorRingRegistrar implements BeanFactoryPostProcessor {
                 "Set " + property + " to one of: " + String.join(", ", accepted) + ".", failure);
     }
 
-    private static List<HandlerDefinition> findHandlers(ConfigurableListableBeanFactory beanFactory) {
-        Map<Class<?>, List<AnnotatedHandler>> byClass = new HashMap<>();
+    private static List<HandlerDefinition> findHandlers(ConfigurableListableBeanFactory beanFactory,
+            Map<Class<?>, List<AnnotatedHandler>> byClass) {
         List<HandlerDefinition> handlers = new ArrayList<>();
         for (String beanName : beanFactory.getBeanDefinitionNames()) {
             BeanDefinition definition = beanFactory.getBeanDefinition(beanName);
-            Class<?> beanClass = definition.isAbstract() ? null : typeOf(beanName, beanFactory);
+            // a scoped bean's target is reached through its proxy bean: count the handler once
+            boolean candidate = !definition.isAbstract() && !ScopedProxyUtils.isScopedTarget(beanName);
+            Class<?> beanClass = candidate ? typeOf(beanName, beanFactory) : null;
             if (beanClass == null) {
                 continue;
             }
@@ -134,7 +143,7 @@ final class DisruptorRingRegistrar implements BeanFactoryPostProcessor {
         return handlerBean(beanType, annotation.synthesize(), origin);
     }
 
-    private static List<AnnotatedHandler> inspect(Class<?> beanClass) {
+    static List<AnnotatedHandler> inspect(Class<?> beanClass) {
         List<AnnotatedHandler> found = new ArrayList<>();
         DisruptorHandler onClass = AnnotatedElementUtils.findMergedAnnotation(beanClass, DisruptorHandler.class);
         if (onClass != null) {
@@ -174,7 +183,7 @@ final class DisruptorRingRegistrar implements BeanFactoryPostProcessor {
     }
 
     /** A {@code @DisruptorHandler} found on a class: on the class itself when {@code method} is null. */
-    private record AnnotatedHandler(@Nullable Method method, Class<?> eventType, DisruptorHandler annotation, String origin) {
+    record AnnotatedHandler(@Nullable Method method, Class<?> eventType, DisruptorHandler annotation, String origin) {
 
         HandlerDefinition toDefinition(String beanName) {
             String name = method == null ? beanName : beanName + "." + method.getName();

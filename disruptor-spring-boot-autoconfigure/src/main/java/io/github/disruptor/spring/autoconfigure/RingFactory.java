@@ -44,7 +44,6 @@ final class RingFactory {
         return definition;
     }
 
-    @SuppressWarnings("unchecked")
     Disruptor<Object> build(RingPlan plan) {
         RingSettings settings = plan.settings();
         DisruptorBuilder<Object> builder = DisruptorBuilder.withRingBuffer(settings.ringSize(), eventFactory(plan))

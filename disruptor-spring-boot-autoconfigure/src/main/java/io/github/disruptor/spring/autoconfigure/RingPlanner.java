@@ -29,10 +29,11 @@ final class RingPlanner {
     }
 
     /**
-     * @param configured the rings under {@code disruptor.rings}, by name, in configuration order
+     * @param properties the rings under {@code disruptor.rings}, in configuration order, and the defaults
      * @param handlers every handler found, in bean definition order
      */
-    static List<RingPlan> plan(Map<String, Ring> configured, List<HandlerDefinition> handlers) {
+    static List<RingPlan> plan(DisruptorProperties properties, List<HandlerDefinition> handlers) {
+        Map<String, Ring> configured = properties.getRings();
         handlers.forEach(RingPlanner::checkAttributes);
         Set<String> ringNames = new LinkedHashSet<>(configured.keySet());
         handlers.stream().map(HandlerDefinition::ring).filter(ring -> !ring.isEmpty()).forEach(ringNames::add);
@@ -45,7 +46,7 @@ final class RingPlanner {
         configured.keySet().forEach(ring -> checkUsed(ring, byRing));
         List<RingPlan> plans = new ArrayList<>();
         byRing.forEach((ring, ringHandlers) -> plans.add(new RingPlan(ring, eventType(ring, ringHandlers),
-                RingSettings.of(ring, configured.getOrDefault(ring, new Ring())), stages(ring, ringHandlers))));
+                RingSettings.of(ring, properties), stages(ring, ringHandlers))));
         return plans;
     }
 

@@ -1,5 +1,10 @@
 package io.github.disruptor.spring.autoconfigure;
 
+import java.time.Duration;
+import java.util.function.Function;
+
+import org.jspecify.annotations.Nullable;
+
 import io.github.disruptor.core.BlockingWaitStrategy;
 import io.github.disruptor.core.BusySpinWaitStrategy;
 import io.github.disruptor.core.DisruptorBuilder;
@@ -8,66 +13,96 @@ import io.github.disruptor.core.ProducerType;
 import io.github.disruptor.core.SleepingWaitStrategy;
 import io.github.disruptor.core.WaitStrategy;
 import io.github.disruptor.core.YieldingWaitStrategy;
+import io.github.disruptor.spring.autoconfigure.DisruptorProperties.ExceptionPolicy;
 import io.github.disruptor.spring.autoconfigure.DisruptorProperties.Ring;
+import io.github.disruptor.spring.autoconfigure.DisruptorProperties.RingDefaults;
+import io.github.disruptor.spring.autoconfigure.DisruptorProperties.SequencerType;
+import io.github.disruptor.spring.autoconfigure.DisruptorProperties.WaitStrategyType;
 
 /**
- * The validated settings of one ring, ready for the builder. Validation happens when the settings are
- * made, while the application starts, so a bad value fails startup with the property's name.
+ * The effective, validated settings of one ring: each from the ring's own keys, else from
+ * {@code disruptor.defaults}, else built in; the shutdown timeout from the ring's own key, else from
+ * {@code disruptor.shutdown-timeout}. Validation happens when the settings are made, while the
+ * application starts, so a bad value fails startup naming the key it came from.
  */
-record RingSettings(String ringName, Ring source) {
+record RingSettings(String ringName, int ringSize, SequencerType sequencer, WaitStrategyType waitStrategy,
+        int sleepingRetries, Duration sleepDuration, ExceptionPolicy exceptionPolicy, Duration shutdownTimeout) {
 
-    static RingSettings of(String ringName, Ring ring) {
-        String prefix = "disruptor.rings." + ringName + ".";
+    static final int DEFAULT_RING_SIZE = 1024;
+    static final Duration DEFAULT_SLEEP_DURATION = Duration.ofNanos(SleepingWaitStrategy.DEFAULT_SLEEP_NANOS);
+
+    /** The settings of the ring named {@code ringName}. */
+    static RingSettings of(String ringName, DisruptorProperties properties) {
+        Ring ring = properties.getRings().get(ringName);
+        Source source = new Source(ringName, ring, properties.getDefaults());
+        int ringSize = source.pick(RingDefaults::getRingSize, DEFAULT_RING_SIZE);
         try {
-            DisruptorBuilder.checkRingSize(ring.getRingSize());
+            DisruptorBuilder.checkRingSize(ringSize);
         } catch (IllegalArgumentException invalid) {
-            throw new DisruptorConfigurationException(
-                    "Invalid value " + ring.getRingSize() + " for " + prefix + "ring-size: " + invalid.getMessage() + ".",
-                    "Set " + prefix + "ring-size to a power of two from 1 to 1073741824 (2^30).", invalid);
+            String key = source.keyOf(RingDefaults::getRingSize, "ring-size");
+            throw new DisruptorConfigurationException("Invalid value " + ringSize + " for " + key + ": "
+                    + invalid.getMessage() + ".", "Set " + key + " to a power of two from 1 to 1073741824 (2^30).", invalid);
         }
-        if (ring.getWaitStrategy() == DisruptorProperties.WaitStrategyType.SLEEPING) {
-            checkSleeping(prefix, ring.getSleeping());
+        int retries = source.pick(r -> r.getSleeping().getRetries(), SleepingWaitStrategy.DEFAULT_RETRIES);
+        if (retries < 0) {
+            String key = source.keyOf(r -> r.getSleeping().getRetries(), "sleeping.retries");
+            throw new DisruptorConfigurationException("Invalid value " + retries + " for " + key + ": it must not be negative.",
+                    "Set " + key + " to 0 or more (default " + SleepingWaitStrategy.DEFAULT_RETRIES + ").");
         }
-        return new RingSettings(ringName, ring);
-    }
-
-    private static void checkSleeping(String prefix, DisruptorProperties.Sleeping sleeping) {
-        if (sleeping.getRetries() < 0) {
-            throw new DisruptorConfigurationException(
-                    "Invalid value " + sleeping.getRetries() + " for " + prefix + "sleeping.retries: it must not be negative.",
-                    "Set " + prefix + "sleeping.retries to 0 or more (default " + SleepingWaitStrategy.DEFAULT_RETRIES + ").");
+        Duration sleepDuration = source.pick(r -> r.getSleeping().getSleepDuration(), DEFAULT_SLEEP_DURATION);
+        if (sleepDuration.toNanos() < 1) {
+            String key = source.keyOf(r -> r.getSleeping().getSleepDuration(), "sleeping.sleep-duration");
+            throw new DisruptorConfigurationException("Invalid value " + sleepDuration + " for " + key
+                    + ": it must be at least 1ns.", "Set " + key + " to a positive duration such as 100us.");
         }
-        if (sleeping.getSleepDuration().toNanos() < 1) {
-            throw new DisruptorConfigurationException(
-                    "Invalid value " + sleeping.getSleepDuration() + " for " + prefix
-                            + "sleeping.sleep-duration: it must be at least 1ns.",
-                    "Set " + prefix + "sleeping.sleep-duration to a positive duration such as 100us.");
+        boolean ownTimeout = ring != null && ring.getShutdownTimeout() != null;
+        Duration shutdownTimeout = ownTimeout ? ring.getShutdownTimeout() : properties.getShutdownTimeout();
+        if (shutdownTimeout.isNegative()) {
+            String key = ownTimeout ? "disruptor.rings." + ringName + ".shutdown-timeout" : "disruptor.shutdown-timeout";
+            throw new DisruptorConfigurationException("Invalid value " + shutdownTimeout + " for " + key
+                    + ": it must not be negative.", "Set " + key + " to 0 or more, such as 30s.");
         }
-    }
-
-    int ringSize() {
-        return source.getRingSize();
+        return new RingSettings(ringName, ringSize, source.pick(RingDefaults::getSequencer, SequencerType.MULTI),
+                source.pick(RingDefaults::getWaitStrategy, WaitStrategyType.BLOCKING), retries, sleepDuration,
+                source.pick(RingDefaults::getExceptionPolicy, ExceptionPolicy.LOG_AND_CONTINUE), shutdownTimeout);
     }
 
     ProducerType producerType() {
-        return source.getSequencer() == DisruptorProperties.SequencerType.SINGLE ? ProducerType.SINGLE : ProducerType.MULTI;
+        return sequencer == SequencerType.SINGLE ? ProducerType.SINGLE : ProducerType.MULTI;
     }
 
     /** A new wait strategy: each ring needs its own instance. */
     WaitStrategy newWaitStrategy() {
-        return switch (source.getWaitStrategy()) {
+        return switch (waitStrategy) {
             case BUSY_SPIN -> new BusySpinWaitStrategy();
             case YIELDING -> new YieldingWaitStrategy();
-            case SLEEPING -> new SleepingWaitStrategy(source.getSleeping().getRetries(),
-                    source.getSleeping().getSleepDuration().toNanos());
+            case SLEEPING -> new SleepingWaitStrategy(sleepingRetries, sleepDuration.toNanos());
             case BLOCKING -> new BlockingWaitStrategy();
         };
     }
 
     ExceptionHandler exceptionHandler() {
-        return switch (source.getExceptionPolicy()) {
+        return switch (exceptionPolicy) {
             case LOG_AND_CONTINUE -> ExceptionHandler.logAndContinue();
             case HALT_HANDLER -> ExceptionHandler.logAndHalt();
         };
+    }
+
+    /** Where each setting comes from: the ring's keys, then {@code disruptor.defaults}, then built in. */
+    private record Source(String ringName, @Nullable Ring ring, RingDefaults defaults) {
+
+        <T> T pick(Function<RingDefaults, @Nullable T> key, T builtIn) {
+            T own = ring != null ? key.apply(ring) : null;
+            if (own != null) {
+                return own;
+            }
+            T shared = key.apply(defaults);
+            return shared != null ? shared : builtIn;
+        }
+
+        String keyOf(Function<RingDefaults, ?> key, String name) {
+            boolean own = ring != null && key.apply(ring) != null;
+            return (own ? "disruptor.rings." + ringName + "." : "disruptor.defaults.") + name;
+        }
     }
 }

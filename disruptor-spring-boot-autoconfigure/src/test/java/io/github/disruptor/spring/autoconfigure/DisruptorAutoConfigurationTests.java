@@ -102,10 +102,10 @@ class DisruptorAutoConfigurationTests {
                         "disruptor.rings.orders.sleeping.retries=10", "disruptor.rings.orders.sleeping.sleep-duration=1ms")
                 .run(context -> {
                     assertThat(context.getBean("orders", Disruptor.class).monitor().waitStrategy()).isEqualTo("sleeping");
-                    DisruptorProperties.Sleeping sleeping = context.getBean(DisruptorProperties.class).getRings()
-                            .get("orders").getSleeping();
-                    assertThat(sleeping.getRetries()).isEqualTo(10);
-                    assertThat(sleeping.getSleepDuration()).hasMillis(1);
+                    DisruptorProperties properties = context.getBean(DisruptorProperties.class);
+                    RingSettings settings = RingSettings.of("orders", properties);
+                    assertThat(settings.sleepingRetries()).isEqualTo(10);
+                    assertThat(settings.sleepDuration()).hasMillis(1);
                 });
     }
 
@@ -155,6 +155,17 @@ class DisruptorAutoConfigurationTests {
     }
 
     @Test
+    void handlerMethodsOfInterfaceProxiedBeansAreCalledThroughTheInterface() {
+        runner.withBean("listener", InterfaceHandler.class).withBean(InterfaceProxyingPostProcessor.class).run(context -> {
+            assertThat(org.springframework.aop.support.AopUtils.isJdkDynamicProxy(context.getBean("listener"))).isTrue();
+            ordersOf(context.getBean("orders")).publish(OrderEvent::setId, 3L);
+            OrderListener listener = context.getBean(OrderListener.class);
+            Deadline.await("the proxied listener to see the order", () -> listener.lastOrderId() == 3L);
+            assertThat(InterfaceProxyingPostProcessor.advised.get()).isPositive();
+        });
+    }
+
+    @Test
     void usesTheEventFactoryBeanOfTheRingsEventType() {
         runner.withUserConfiguration(OneHandler.class, EventFactories.class)
                 .withPropertyValues("disruptor.rings.orders.ring-size=16")
@@ -193,13 +204,29 @@ class DisruptorAutoConfigurationTests {
     }
 
     @Test
+    void aRingsOwnKeysOverrideTheDefaultsWhichOverrideTheBuiltInValues() {
+        runner.withUserConfiguration(OneHandler.class, AuditHandler.class)
+                .withPropertyValues("disruptor.defaults.wait-strategy=sleeping", "disruptor.defaults.ring-size=128",
+                        "disruptor.rings.orders.wait-strategy=yielding")
+                .run(context -> {
+                    Disruptor<?> orders = context.getBean("orders", Disruptor.class);
+                    assertThat(orders.monitor().waitStrategy()).isEqualTo("yielding");
+                    assertThat(orders.monitor().ringSize()).isEqualTo(128);
+                    assertThat(orders.monitor().producerType()).isEqualTo(ProducerType.MULTI);
+                    Disruptor<?> audit = context.getBean("audit", Disruptor.class);
+                    assertThat(audit.monitor().waitStrategy()).isEqualTo("sleeping");
+                    assertThat(audit.monitor().ringSize()).isEqualTo(128);
+                });
+    }
+
+    @Test
     void aRingsShutdownTimeoutOverridesTheGlobalOne() {
         runner.withPropertyValues("disruptor.shutdown-timeout=5s", "disruptor.rings.orders.shutdown-timeout=2s")
-                .withUserConfiguration(OneHandler.class)
+                .withUserConfiguration(OneHandler.class, AuditHandler.class)
                 .run(context -> {
                     DisruptorProperties properties = context.getBean(DisruptorProperties.class);
-                    assertThat(properties.shutdownTimeoutOf("orders")).hasSeconds(2);
-                    assertThat(properties.shutdownTimeoutOf("other")).hasSeconds(5);
+                    assertThat(RingSettings.of("orders", properties).shutdownTimeout()).hasSeconds(2);
+                    assertThat(RingSettings.of("audit", properties).shutdownTimeout()).hasSeconds(5);
                 });
     }
 
@@ -288,6 +315,50 @@ class DisruptorAutoConfigurationTests {
             advised.set(0);
             ProxyFactory factory = new ProxyFactory(bean);
             factory.setProxyTargetClass(true);
+            factory.addAdvice((MethodInterceptor) invocation -> {
+                advised.incrementAndGet();
+                return invocation.proceed();
+            });
+            return factory.getProxy();
+        }
+    }
+
+    interface OrderListener {
+
+        void onOrder(OrderEvent event);
+
+        long lastOrderId();
+    }
+
+    static class InterfaceHandler implements OrderListener {
+
+        private volatile long lastOrderId = -1;
+
+        @Override
+        @DisruptorHandler(ring = "orders")
+        public void onOrder(OrderEvent event) {
+            lastOrderId = event.id();
+        }
+
+        @Override
+        public long lastOrderId() {
+            return lastOrderId;
+        }
+    }
+
+    /** Proxies {@link OrderListener} beans through their interface (a JDK proxy), counting advised calls. */
+    static class InterfaceProxyingPostProcessor implements BeanPostProcessor {
+
+        static final AtomicInteger advised = new AtomicInteger();
+
+        @Override
+        public Object postProcessAfterInitialization(Object bean, String beanName) {
+            if (!(bean instanceof OrderListener)) {
+                return bean;
+            }
+            advised.set(0);
+            ProxyFactory factory = new ProxyFactory(bean);
+            factory.addInterface(OrderListener.class);
             factory.addAdvice((MethodInterceptor) invocation -> {
                 advised.incrementAndGet();
                 return invocation.proceed();

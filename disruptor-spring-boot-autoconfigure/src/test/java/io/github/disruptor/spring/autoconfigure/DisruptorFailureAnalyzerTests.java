@@ -64,11 +64,38 @@ class DisruptorFailureAnalyzerTests {
 
     @Test
     void negativeSleepingRetries() {
-        FailureAnalysis analysis = analyze(runner.withUserConfiguration(OrdersHandler.class).withPropertyValues(
-                "disruptor.rings.orders.wait-strategy=sleeping", "disruptor.rings.orders.sleeping.retries=-1"));
+        FailureAnalysis analysis = analyze(runner.withUserConfiguration(OrdersHandler.class)
+                .withPropertyValues("disruptor.rings.orders.sleeping.retries=-1"));
         assertThat(analysis.getDescription())
                 .isEqualTo("Invalid value -1 for disruptor.rings.orders.sleeping.retries: it must not be negative.");
         assertThat(analysis.getAction()).isEqualTo("Set disruptor.rings.orders.sleeping.retries to 0 or more (default 200).");
+    }
+
+    @Test
+    void aBadDefaultNamesTheDefaultsKey() {
+        FailureAnalysis analysis = analyze(runner.withUserConfiguration(OrdersHandler.class)
+                .withPropertyValues("disruptor.defaults.ring-size=0"));
+        assertThat(analysis.getDescription()).isEqualTo("Invalid value 0 for disruptor.defaults.ring-size: "
+                + "ring size must be a positive power of two, was 0; for example 1024.");
+        assertThat(analysis.getAction())
+                .isEqualTo("Set disruptor.defaults.ring-size to a power of two from 1 to 1073741824 (2^30).");
+    }
+
+    @Test
+    void negativeShutdownTimeout() {
+        FailureAnalysis analysis = analyze(runner.withUserConfiguration(OrdersHandler.class)
+                .withPropertyValues("disruptor.rings.orders.shutdown-timeout=-1s"));
+        assertThat(analysis.getDescription())
+                .isEqualTo("Invalid value PT-1S for disruptor.rings.orders.shutdown-timeout: it must not be negative.");
+        assertThat(analysis.getAction()).isEqualTo("Set disruptor.rings.orders.shutdown-timeout to 0 or more, such as 30s.");
+    }
+
+    @Test
+    void negativeGlobalShutdownTimeout() {
+        FailureAnalysis analysis = analyze(runner.withUserConfiguration(OrdersHandler.class)
+                .withPropertyValues("disruptor.shutdown-timeout=-5s"));
+        assertThat(analysis.getDescription())
+                .isEqualTo("Invalid value PT-5S for disruptor.shutdown-timeout: it must not be negative.");
     }
 
     @Test
@@ -203,6 +230,16 @@ class DisruptorFailureAnalyzerTests {
     }
 
     @Test
+    void handlerHiddenBehindTheDeclaredTypeOfItsBeanMethod() {
+        FailureAnalysis analysis = analyze(runner.withUserConfiguration(OrdersHandler.class, HiddenHandler.class));
+        assertThat(analysis.getDescription()).isEqualTo("Bean 'hidden' is a " + AnnotatedJournal.class.getName()
+                + ", which has @DisruptorHandler (class " + AnnotatedJournal.class.getName() + "), but its bean "
+                + "definition does not show that type, so no ring was planned for it.");
+        assertThat(analysis.getAction()).isEqualTo("Declare the bean with its concrete type: make the @Bean method "
+                + "return AnnotatedJournal, or let component scanning register the class.");
+    }
+
+    @Test
     void theReportIsWhatSpringApplicationPrints(CapturedOutput output) {
         SpringApplication application = new SpringApplication(ReportedApplication.class);
         application.setWebApplicationType(WebApplicationType.NONE);
@@ -245,6 +282,19 @@ class DisruptorFailureAnalyzerTests {
         @DisruptorHandler
         CountingHandler unnamed() {
             return new CountingHandler();
+        }
+    }
+
+    @DisruptorHandler(ring = "orders")
+    static class AnnotatedJournal extends CountingHandler {
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class HiddenHandler {
+
+        @Bean
+        EventHandler<OrderEvent> hidden() {
+            return new AnnotatedJournal();
         }
     }
 

@@ -6,7 +6,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.SpringBootConfiguration;
-import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.ComponentScan;
@@ -93,7 +93,7 @@ class DisruptorRingsIntegrationTests {
     }
 
     @SpringBootConfiguration
-    @EnableAutoConfiguration
+    @ImportAutoConfiguration(DisruptorAutoConfiguration.class)
     @ComponentScan(basePackageClasses = Journal.class)
     static class PipelineApplication {
     }
