@@ -390,6 +390,90 @@ class FaultInjectionTest {
     }
 
     @Test
+    void haltReleasesAProducerBlockedOnAFullRing() throws Exception {
+        CountDownLatch unblock = new CountDownLatch(1);
+        Disruptor<Cell> disruptor = start(ring(2, ProducerType.MULTI)
+                .withBarrier(s -> s.handleEvents("gate", (cell, sequence, end) -> unblock.await()))
+                .build());
+        publishValues(disruptor, 0, 2);
+        AtomicReference<Throwable> outcome = new AtomicReference<>();
+        Thread producer = new Thread(() -> {
+            try {
+                disruptor.publish((cell, sequence) -> cell.write(2));
+            } catch (Throwable failure) {
+                outcome.set(failure);
+            }
+        });
+        producer.start();
+        awaitUntil(() -> producer.getState() == Thread.State.TIMED_WAITING, "the producer waits for space");
+
+        disruptor.halt();
+        producer.join(PATIENCE.toMillis());
+        unblock.countDown();
+
+        assertThat(producer.isAlive()).isFalse();
+        assertThat(outcome.get()).isInstanceOf(DisruptorClosedException.class).hasMessageContaining("shut down");
+    }
+
+    @Test
+    void shutdownRightAfterStartDrainsWhatWasPublishedBeforeStart() {
+        for (int round = 0; round < 50; round++) {
+            AtomicInteger handled = new AtomicInteger();
+            Disruptor<Cell> disruptor = ring(64, ProducerType.MULTI)
+                    .withBarrier(s -> s.handleEvents("first", (cell, sequence, end) -> { }))
+                    .withBarrier(s -> s.handleEvents("last", (cell, sequence, end) -> handled.incrementAndGet()))
+                    .build();
+            publishValues(disruptor, 0, 64);
+            start(disruptor);
+            assertThat(disruptor.shutdown(PATIENCE)).as("round %d", round).isTrue();
+            assertThat(handled).as("round %d", round).hasValue(64);
+        }
+    }
+
+    @Test
+    void failingLifecycleCallbacksNeitherStopTheHandlerNorTheShutdown() {
+        AtomicInteger handled = new AtomicInteger();
+        Queue<String> phases = new ConcurrentLinkedQueue<>();
+        EventHandler<Cell> grumpy = new EventHandler<>() {
+            @Override
+            public void onEvent(Cell cell, long sequence, boolean endOfBatch) {
+                handled.incrementAndGet();
+            }
+
+            @Override
+            public void onStart() {
+                throw new IllegalStateException("onStart failed");
+            }
+
+            @Override
+            public void onShutdown() {
+                throw new IllegalStateException("onShutdown failed");
+            }
+        };
+        ExceptionHandler policy = new ExceptionHandler() {
+            @Override
+            public ExceptionAction handleEventException(Throwable failure, long sequence, Object event, String name) {
+                return ExceptionAction.CONTINUE;
+            }
+
+            @Override
+            public void handleLifecycleException(Throwable failure, String handlerName, String phase) {
+                phases.add(handlerName + " " + phase + ": " + failure.getMessage());
+            }
+        };
+        Disruptor<Cell> disruptor = start(ring(8, ProducerType.SINGLE)
+                .withExceptionHandler(policy)
+                .withBarrier(s -> s.handleEvents("grumpy", grumpy))
+                .build());
+
+        publishValues(disruptor, 0, 20);
+
+        assertThat(disruptor.shutdown(PATIENCE)).isTrue();
+        assertThat(handled).hasValue(20);
+        assertThat(phases).containsExactly("grumpy onStart: onStart failed", "grumpy onShutdown: onShutdown failed");
+    }
+
+    @Test
     void aHandlerThatNeverReturnsMakesShutdownTimeOutReportFalseAndHalt() throws Exception {
         CountDownLatch inside = new CountDownLatch(1);
         Disruptor<Cell> disruptor = start(ring(8, ProducerType.MULTI)
