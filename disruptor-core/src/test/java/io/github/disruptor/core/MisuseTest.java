@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -370,6 +371,40 @@ class MisuseTest {
                 .hasMessageContaining("thread factory").hasMessageContaining("'misuse'")
                 .hasMessageContaining("returned null");
         assertThat(disruptor.shutdown(Duration.ofSeconds(5))).isTrue();
+    }
+
+    @Test
+    void aHandlerThatPublishesIntoItsOwnFullRingDoesNotDeadlockShutdown() {
+        AtomicInteger refused = new AtomicInteger();
+        AtomicInteger handled = new AtomicInteger();
+        AtomicReference<Disruptor<Event>> self = new AtomicReference<>();
+        self.set(DisruptorBuilder.withRingBuffer(4, Event::new)
+                .withName("misuse")
+                .withThreadFactory(this::track)
+                .withBarrier(scope -> scope.handleEvents("echo", (event, sequence, end) -> {
+                    handled.incrementAndGet();
+                    try {
+                        self.get().publish((echo, s) -> echo.value = sequence);
+                    } catch (DisruptorClosedException closed) {
+                        refused.incrementAndGet();
+                    }
+                }))
+                .build());
+        built.add(self.get());
+        self.get().start();
+        self.get().publishBatch(4, (event, sequence) -> event.value = sequence);
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (self.get().ringBuffer().remainingCapacity() > 0 && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+        }
+
+        long start = System.nanoTime();
+        boolean drained = self.get().shutdown(Duration.ofSeconds(10));
+
+        assertThat(drained).as("everything claimed before the close was handled").isTrue();
+        assertThat(System.nanoTime() - start).as("shutdown released the handler at once").isLessThan(5_000_000_000L);
+        assertThat(refused.get()).as("the handler's own publish was refused, not left hanging").isPositive();
+        assertThat(handled.get()).isEqualTo(self.get().ringBuffer().cursor() + 1);
     }
 
     // ------------------------------------------------------------------ publishing
