@@ -45,6 +45,20 @@ public final class Disruptor<E> implements EventPublisher<E> {
             (event, sequence, translator, unused) -> translator.translateTo(event, sequence);
     private static final EventTranslatorTwoArg<Object, EventTranslatorOneArg<Object, Object>, Object> ONE_ARG =
             (event, sequence, translator, arg) -> translator.translateTo(event, sequence, arg);
+    private static final BatchTranslator<Object, EventTranslator<Object>, Object> PLAIN_BATCH =
+            (event, sequence, index, translator, unused) -> translator.translateTo(event, sequence);
+    private static final BatchTranslator<Object, EventTranslatorOneArg<Object, Object>, Object[]> ARRAY_BATCH =
+            (event, sequence, index, translator, args) -> translator.translateTo(event, sequence, args[index]);
+
+    /**
+     * Fills one slot of a batch. Every public publishing variant funnels into one claim-translate-publish
+     * path through a static adapter of this shape (or of {@link EventTranslatorTwoArg}), so that none
+     * of them allocates and the discard-on-failure logic exists once.
+     */
+    @FunctionalInterface
+    private interface BatchTranslator<E, A, B> {
+        void translateTo(E event, long sequence, int index, A first, B second);
+    }
 
     private final String name;
     private final RingBuffer<E> ringBuffer;
@@ -174,13 +188,7 @@ public final class Disruptor<E> implements EventPublisher<E> {
     public boolean tryPublish(EventTranslator<E> translator, Duration timeout) {
         Objects.requireNonNull(translator, "translator");
         Objects.requireNonNull(timeout, "timeout");
-        long sequence = sequencer.next(1, System.nanoTime() + saturatedNanos(timeout));
-        if (sequence == Sequencer.NO_CAPACITY) {
-            rejectedPublishes.increment();
-            return false;
-        }
-        translateAndPublish((EventTranslatorTwoArg) PLAIN, translator, null, sequence);
-        return true;
+        return publishBefore(System.nanoTime() + saturatedNanos(timeout), (EventTranslatorTwoArg) PLAIN, translator, null);
     }
 
     @Override
@@ -206,7 +214,13 @@ public final class Disruptor<E> implements EventPublisher<E> {
     @Override
     public <A, B> boolean tryPublish(EventTranslatorTwoArg<E, A, B> translator, A first, B second) {
         Objects.requireNonNull(translator, "translator");
-        long sequence = sequencer.tryNext(1);
+        return publishBefore(Sequencer.NO_WAIT, translator, first, second);
+    }
+
+    /** Publishes one event if a slot frees up before {@code deadlineNanos}; counts a refusal. */
+    private <A, B> boolean publishBefore(long deadlineNanos, EventTranslatorTwoArg<E, A, B> translator, A first,
+            B second) {
+        long sequence = sequencer.next(1, deadlineNanos);
         if (sequence == Sequencer.NO_CAPACITY) {
             rejectedPublishes.increment();
             return false;
@@ -216,33 +230,29 @@ public final class Disruptor<E> implements EventPublisher<E> {
     }
 
     @Override
+    @SuppressWarnings({"unchecked", "rawtypes"})
     public void publishBatch(int count, EventTranslator<E> translator) {
         Objects.requireNonNull(translator, "translator");
-        sequencer.checkClaimSize(count);
-        long high = sequencer.next(count, Sequencer.NO_DEADLINE);
-        long low = high - count + 1;
-        try {
-            for (long sequence = low; sequence <= high; sequence++) {
-                translator.translateTo(ringBuffer.get(sequence), sequence);
-            }
-        } catch (Throwable failure) {
-            discard(low, high);
-            throw rethrow(failure);
-        }
-        commit(low, high);
+        publishRange(count, (BatchTranslator) PLAIN_BATCH, translator, null, 0);
     }
 
     @Override
+    @SuppressWarnings({"unchecked", "rawtypes"})
     public <A> void publishBatch(EventTranslatorOneArg<E, A> translator, A[] args, int from, int count) {
         Objects.requireNonNull(translator, "translator");
         Objects.requireNonNull(args, "args");
         Objects.checkFromIndexSize(from, count, args.length);
+        publishRange(count, (BatchTranslator) ARRAY_BATCH, translator, args, from);
+    }
+
+    /** Claims {@code count} slots, fills slot {@code i} through {@code fill} with index {@code firstIndex + i}. */
+    private <A, B> void publishRange(int count, BatchTranslator<E, A, B> fill, A first, B second, int firstIndex) {
         sequencer.checkClaimSize(count);
         long high = sequencer.next(count, Sequencer.NO_DEADLINE);
         long low = high - count + 1;
         try {
             for (int i = 0; i < count; i++) {
-                translator.translateTo(ringBuffer.get(low + i), low + i, args[from + i]);
+                fill.translateTo(ringBuffer.get(low + i), low + i, firstIndex + i, first, second);
             }
         } catch (Throwable failure) {
             discard(low, high);

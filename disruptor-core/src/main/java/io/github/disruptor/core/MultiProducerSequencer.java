@@ -58,25 +58,6 @@ final class MultiProducerSequencer extends Sequencer {
     }
 
     @Override
-    long tryNext(int n) {
-        ensureOpen();
-        while (true) {
-            long current = cursor.get();
-            long claimed = current + n;
-            long wrapPoint = claimed - bufferSize;
-            if (wrapPoint > gatingSequenceCache.get()) {
-                long gating = minimumGatingSequence(current);
-                if (wrapPoint > gating) {
-                    return NO_CAPACITY;
-                }
-                gatingSequenceCache.set(gating);
-            } else if (cursor.compareAndSet(current, claimed)) {
-                return claimed;
-            }
-        }
-    }
-
-    @Override
     void publish(long low, long high) {
         for (long sequence = low; sequence <= high; sequence++) {
             AVAILABLE.setRelease(availableBuffer, (int) sequence & indexMask, (int) (sequence >>> indexShift));

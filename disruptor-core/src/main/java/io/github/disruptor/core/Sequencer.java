@@ -18,6 +18,8 @@ abstract sealed class Sequencer permits SingleProducerSequencer, MultiProducerSe
 
     /** Deadline value meaning "wait as long as it takes". */
     static final long NO_DEADLINE = Long.MIN_VALUE;
+    /** Deadline value meaning "do not wait at all". */
+    static final long NO_WAIT = Long.MIN_VALUE + 1;
     /** Returned by a claim that could not get capacity before its deadline (or at once, for a try). */
     static final long NO_CAPACITY = Long.MIN_VALUE;
 
@@ -48,14 +50,11 @@ abstract sealed class Sequencer permits SingleProducerSequencer, MultiProducerSe
 
     /**
      * Claims {@code n} consecutive sequences, waiting for space until {@code deadlineNanos}
-     * ({@link System#nanoTime()} based, or {@link #NO_DEADLINE}).
+     * ({@link System#nanoTime()} based, {@link #NO_DEADLINE} or {@link #NO_WAIT}).
      *
      * @return the highest claimed sequence, or {@link #NO_CAPACITY} if the deadline passed
      */
     abstract long next(int n, long deadlineNanos);
-
-    /** Claims {@code n} sequences if there is space now; {@link #NO_CAPACITY} otherwise. */
-    abstract long tryNext(int n);
 
     /** Makes {@code [low, high]} visible to processors and wakes any that are blocked. */
     abstract void publish(long low, long high);
@@ -110,6 +109,9 @@ abstract sealed class Sequencer permits SingleProducerSequencer, MultiProducerSe
      * @return {@code false} if the deadline has passed
      */
     final boolean pauseForCapacity(int attempt, long deadlineNanos) {
+        if (deadlineNanos == NO_WAIT) {
+            return false;
+        }
         ensureOpen();
         if (Thread.interrupted()) {
             Thread.currentThread().interrupt();

@@ -44,22 +44,6 @@ final class SingleProducerSequencer extends Sequencer {
     }
 
     @Override
-    long tryNext(int n) {
-        ensureOpen();
-        long claimed = nextValue + n;
-        long wrapPoint = claimed - bufferSize;
-        if (wrapPoint > cachedGatingSequence) {
-            long gating = minimumGatingSequence(nextValue);
-            if (wrapPoint > gating) {
-                return NO_CAPACITY;
-            }
-            cachedGatingSequence = gating;
-        }
-        nextValue = claimed;
-        return claimed;
-    }
-
-    @Override
     void publish(long low, long high) {
         cursor.set(high);
         waitStrategy.signalAllWhenBlocking();
