@@ -41,7 +41,7 @@ public final class ClaimTest {
     }
 
     @JCStressTest
-    @Description("A batch claim of two races a tryNext of one on the multi-producer sequencer")
+    @Description("A batch claim of two races a claim of one that may not wait, on the multi-producer sequencer")
     @Outcome(id = {"1, 2", "2, 0"}, expect = ACCEPTABLE, desc = "disjoint ranges (highest sequence of each claim)")
     @Outcome(expect = FORBIDDEN, desc = "the claimed ranges overlap")
     @State
@@ -55,7 +55,7 @@ public final class ClaimTest {
 
         @Actor
         public void attempt(JJ_Result result) {
-            result.r2 = sequencer.tryNext(1);
+            result.r2 = sequencer.next(1, Sequencer.NO_WAIT);
         }
     }
 
@@ -123,7 +123,7 @@ public final class ClaimTest {
         }
 
         long tryClaimAndWrite() {
-            long claimed = sequencer.tryNext(1);
+            long claimed = sequencer.next(1, Sequencer.NO_WAIT);
             if (claimed == Sequencer.NO_CAPACITY) {
                 return NOT_CLAIMED;
             }
