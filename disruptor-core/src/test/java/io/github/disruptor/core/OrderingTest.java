@@ -30,18 +30,11 @@ class OrderingTest {
     @MethodSource("strategies")
     void singleProducerHandlerSeesEveryEventOnceInOrder(String name,
             Function<DisruptorBuilder<LongEvent>, DisruptorBuilder<LongEvent>> strategy) {
-        SequenceRecorder recorder = new SequenceRecorder();
-        Disruptor<LongEvent> disruptor = strategy.apply(DisruptorBuilder.withRingBuffer(256, LongEvent::new))
-                .withSingleProducerSequencer()
-                .withBarrier(scope -> scope.handleEvents("recorder", recorder))
-                .build();
-        disruptor.start();
-        for (long i = 0; i < EVENTS; i++) {
-            disruptor.publish(LongEvent.VALUE, i);
-        }
-        assertThat(disruptor.shutdown(Duration.ofSeconds(20))).isTrue();
-        assertThat(recorder.failures).isEmpty();
-        assertThat(recorder.count).isEqualTo(EVENTS);
+        assertRecordedInOrder(strategy, ProducerType.SINGLE, disruptor -> {
+            for (long i = 0; i < EVENTS; i++) {
+                disruptor.publish(LongEvent.VALUE, i);
+            }
+        });
     }
 
     @ParameterizedTest(name = "{0}")
@@ -93,19 +86,27 @@ class OrderingTest {
     @MethodSource("strategies")
     void batchPublishingKeepsOrder(String name,
             Function<DisruptorBuilder<LongEvent>, DisruptorBuilder<LongEvent>> strategy) {
+        assertRecordedInOrder(strategy, ProducerType.MULTI, disruptor -> {
+            Long[] values = new Long[10];
+            for (long batch = 0; batch < EVENTS / 10; batch++) {
+                for (int i = 0; i < 10; i++) {
+                    values[i] = batch * 10 + i;
+                }
+                disruptor.publishBatch(LongEvent.VALUE, values, 0, 10);
+            }
+        });
+    }
+
+    /** Publishes sequence numbers as values through {@code producer} and checks one handler saw them all in order. */
+    private static void assertRecordedInOrder(Function<DisruptorBuilder<LongEvent>, DisruptorBuilder<LongEvent>> strategy,
+            ProducerType producerType, java.util.function.Consumer<Disruptor<LongEvent>> producer) {
         SequenceRecorder recorder = new SequenceRecorder();
         Disruptor<LongEvent> disruptor = strategy.apply(DisruptorBuilder.withRingBuffer(64, LongEvent::new))
-                .withMultiProducerSequencer()
+                .withProducerType(producerType)
                 .withBarrier(scope -> scope.handleEvents("recorder", recorder))
                 .build();
         disruptor.start();
-        Long[] values = new Long[10];
-        for (long batch = 0; batch < EVENTS / 10; batch++) {
-            for (int i = 0; i < 10; i++) {
-                values[i] = batch * 10 + i;
-            }
-            disruptor.publishBatch(LongEvent.VALUE, values, 0, 10);
-        }
+        producer.accept(disruptor);
         assertThat(disruptor.shutdown(Duration.ofSeconds(20))).isTrue();
         assertThat(recorder.failures).isEmpty();
         assertThat(recorder.count).isEqualTo(EVENTS);

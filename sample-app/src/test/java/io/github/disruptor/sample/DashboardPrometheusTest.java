@@ -52,7 +52,7 @@ class DashboardPrometheusTest {
         }
         GrafanaDashboard dashboard = GrafanaDashboard.read(DASHBOARD);
         try (ConfigurableApplicationContext app = startApp();
-                PrometheusServer server = launcher.start(port(app), work)) {
+                PrometheusServer server = launcher.start(SampleClient.port(app), work)) {
             PrometheusApi prometheus = new PrometheusApi(server.uri());
             await("the sample app as a healthy target of " + server.describe()).atMost(DEADLINE)
                     .until(prometheus::targetHealth, health -> health.equals(List.of("up")));
@@ -85,9 +85,6 @@ class DashboardPrometheusTest {
                 "--sample.load.rate=1000");
     }
 
-    private static int port(ConfigurableApplicationContext app) {
-        return Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
-    }
 
     /** Grafana's way: each variable's label_values query, with the variables before it substituted. */
     private static Map<String, String> resolveVariables(GrafanaDashboard dashboard, PrometheusApi prometheus,

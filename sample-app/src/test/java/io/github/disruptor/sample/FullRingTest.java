@@ -1,7 +1,6 @@
 package io.github.disruptor.sample;
 
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -68,8 +67,7 @@ class FullRingTest {
                 .isEqualTo("the orders ring is full: the pipeline is behind; nothing was accepted");
 
         gate.open.countDown();
-        long lastAccepted = last;
-        await().atMost(Duration.ofSeconds(10)).until(() -> client.get("/orders/" + lastAccepted).status() == 200);
+        client.awaitOrder(last);
         assertThat(client.post("/orders", SampleClient.order("ACME", "BUY", "10.00", 1)).status()).isEqualTo(202);
     }
 

@@ -1,7 +1,6 @@
 package io.github.disruptor.sample;
 
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -13,7 +12,6 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /** Two application runs on one journal: the second rebuilds the books, orders and trades of the first. */
 class JournalReplayTest {
@@ -26,7 +24,7 @@ class JournalReplayTest {
         List<Long> ids = new ArrayList<>();
         String before;
         try (ConfigurableApplicationContext first = start()) {
-            SampleClient client = client(first);
+            SampleClient client = new SampleClient(SampleClient.port(first));
             String[][] orders = {
                 {"ACME", "SELL", "100.00", "10"}, {"ACME", "SELL", "100.50", "10"}, {"ACME", "BUY", "99.00", "5"},
                 {"ACME", "BUY", "100.50", "15"}, {"GLOBEX", "BUY", "20.00", "7"}, {"GLOBEX", "SELL", "19.50", "3"},
@@ -36,18 +34,18 @@ class JournalReplayTest {
                 ids.add(client.place(order[0], order[1], order[2], Long.parseLong(order[3])));
             }
             long last = ids.get(ids.size() - 1);
-            await().atMost(Duration.ofSeconds(10)).until(() -> client.get("/orders/" + last).status() == 200);
+            client.awaitOrder(last);
             before = state(client, ids);
             assertThat(client.get("/trades").json()).as("the orders above trade").hasSize(4);
         }
 
         try (ConfigurableApplicationContext second = start()) {
-            SampleClient client = client(second);
+            SampleClient client = new SampleClient(SampleClient.port(second));
             assertThat(state(client, ids)).isEqualTo(before);
 
             long next = client.place("ACME", "SELL", "99.00", 1);
             assertThat(next).isGreaterThan(ids.get(ids.size() - 1));
-            await().atMost(Duration.ofSeconds(10)).until(() -> client.get("/orders/" + next).status() == 200);
+            client.awaitOrder(next);
             JsonNode trade = client.get("/trades?limit=1").json().get(0);
             assertThat(trade.get("buyOrderId").asLong()).as("the new order trades with one from before the restart")
                     .isEqualTo(ids.get(2));
@@ -60,9 +58,6 @@ class JournalReplayTest {
                 .run("--server.port=0", "--sample.journal.directory=" + journal);
     }
 
-    private static SampleClient client(ConfigurableApplicationContext context) {
-        return new SampleClient(Integer.parseInt(context.getEnvironment().getProperty("local.server.port")));
-    }
 
     /** Everything the API shows about these orders: each order, every trade, and each book. */
     private static String state(SampleClient client, List<Long> ids) {

@@ -1,7 +1,6 @@
 package io.github.disruptor.sample;
 
 import java.nio.file.Path;
-import java.time.Duration;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -17,7 +16,6 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /** The order API over real HTTP, on the real pipeline. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -47,7 +45,7 @@ class OrderApiTest {
         long sell = client.place("ACME", "SELL", "100.00", 10);
         long buy = client.place("ACME", "BUY", "101.00", 4);
 
-        JsonNode buyer = awaitOrder(buy);
+        JsonNode buyer = client.awaitOrder(buy);
         assertThat(buyer.get("status").asString()).isEqualTo("FILLED");
         assertThat(buyer.get("filledQuantity").asLong()).isEqualTo(4);
         JsonNode seller = client.get("/orders/" + sell).json();
@@ -75,10 +73,10 @@ class OrderApiTest {
         long unlisted = client.place("NOPE", "BUY", "1.00", 1);
         long oversized = client.place("GLOBEX", "BUY", "1.00", 10_001);
 
-        assertThat(awaitOrder(unlisted).get("status").asString()).isEqualTo("REJECTED");
+        assertThat(client.awaitOrder(unlisted).get("status").asString()).isEqualTo("REJECTED");
         assertThat(client.get("/orders/" + unlisted).json().get("rejection").asString())
                 .isEqualTo("unknown symbol 'NOPE'; listed symbols (sample.symbols): ACME, GLOBEX, INITECH");
-        JsonNode tooBig = awaitOrder(oversized);
+        JsonNode tooBig = client.awaitOrder(oversized);
         assertThat(tooBig.get("status").asString()).isEqualTo("REJECTED");
         assertThat(tooBig.get("rejection").asString()).isEqualTo(
                 "quantity 10001 exceeds the maximum order quantity of 10000 (sample.max-order-quantity)");
@@ -132,9 +130,4 @@ class OrderApiTest {
                 .contains("disruptor_handler_lag{handler=\"matchingEngine\",ring=\"orders\",stage=\"1\"}");
     }
 
-    private JsonNode awaitOrder(long id) {
-        return await().atMost(Duration.ofSeconds(10))
-                .until(() -> client.get("/orders/" + id), response -> response.status() == 200)
-                .json();
-    }
 }

@@ -8,8 +8,12 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 
+import org.springframework.context.ApplicationContext;
+
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+
+import static org.awaitility.Awaitility.await;
 
 /** Talks to the sample app over real HTTP, as curl would. */
 final class SampleClient {
@@ -22,6 +26,11 @@ final class SampleClient {
 
     SampleClient(int port) {
         this.base = "http://127.0.0.1:" + port;
+    }
+
+    /** The port the web server of {@code context} listens on (started with {@code server.port=0}). */
+    static int port(ApplicationContext context) {
+        return Integer.parseInt(context.getEnvironment().getRequiredProperty("local.server.port"));
     }
 
     Response post(String path, String body) {
@@ -42,6 +51,13 @@ final class SampleClient {
                     + ", got " + response);
         }
         return response.json().get("id").asLong();
+    }
+
+    /** Waits until {@code GET /orders/{id}} shows the order (the results stage has handled it) and returns it. */
+    JsonNode awaitOrder(long id) {
+        return await("order " + id + " to show in GET /orders/" + id).atMost(TIMEOUT)
+                .until(() -> get("/orders/" + id), response -> response.status() == 200)
+                .json();
     }
 
     static String order(String symbol, String side, String price, long quantity) {

@@ -25,7 +25,7 @@ import org.springframework.boot.actuate.endpoint.annotation.Selector;
  * configuration, sequences and states, never event contents.
  */
 @Endpoint(id = "disruptor", defaultAccess = Access.READ_ONLY)
-public class DisruptorEndpoint {
+public final class DisruptorEndpoint {
 
     private final DisruptorRegistry registry;
 

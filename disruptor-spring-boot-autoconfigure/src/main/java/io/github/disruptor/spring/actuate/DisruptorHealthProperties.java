@@ -28,8 +28,10 @@ public class DisruptorHealthProperties {
 
     static Duration checkFullThreshold(Duration fullThreshold) {
         if (fullThreshold.isNegative()) {
-            throw new IllegalArgumentException("management.health.disruptor.full-threshold must not be negative, was "
-                    + fullThreshold + "; use a duration such as 30s (0 reports a full ring at once)");
+            // worded like the reports of the disruptor.* keys (DisruptorConfigurationException)
+            throw new IllegalArgumentException("Invalid value " + fullThreshold
+                    + " for management.health.disruptor.full-threshold: it must not be negative. Set it to 0 or more,"
+                    + " such as 30s (0 reports a full ring at once).");
         }
         return fullThreshold;
     }

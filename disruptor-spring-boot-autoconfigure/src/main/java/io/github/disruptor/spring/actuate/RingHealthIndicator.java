@@ -71,7 +71,7 @@ final class RingHealthIndicator implements HealthIndicator {
         if (fullFor != null) {
             health.withDetail("fullFor", fullFor.toString());
             if (fullFor.compareTo(fullThreshold) >= 0) {
-                problems.add("the ring has been full for " + fullFor + ", longer than "
+                problems.add("the ring has been full for " + fullFor + ", which reaches "
                         + "management.health.disruptor.full-threshold (" + fullThreshold + ")");
             }
         }

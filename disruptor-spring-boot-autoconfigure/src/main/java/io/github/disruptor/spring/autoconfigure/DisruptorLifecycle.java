@@ -55,24 +55,15 @@ public final class DisruptorLifecycle implements SmartLifecycle, DisposableBean 
         running = true;
     }
 
+    /** Drains every ring not terminated yet, the last registered first. */
     @Override
     public void stop() {
         running = false;
-        drain();
-    }
-
-    @Override
-    public void destroy() {
-        running = false;
-        drain();
-    }
-
-    private void drain() {
         List<Disruptor<?>> rings = new ArrayList<>(registry.disruptors());
         Collections.reverse(rings);
         for (Disruptor<?> ring : rings) {
             if (ring.monitor().state() != DisruptorState.TERMINATED) {
-                Duration timeout = RingSettings.of(ring.name(), properties).shutdownTimeout();
+                Duration timeout = RingSettings.shutdownTimeout(ring.name(), properties);
                 if (!ring.shutdown(timeout)) {
                     logger.warn("Ring '" + ring.name() + "' was stopped before draining within " + timeout
                             + "; raise disruptor.rings." + ring.name() + ".shutdown-timeout or disruptor.shutdown-timeout"
@@ -80,6 +71,12 @@ public final class DisruptorLifecycle implements SmartLifecycle, DisposableBean 
                 }
             }
         }
+    }
+
+    /** A context that fails to start calls this but not {@link #stop()}; after a stop there is nothing left. */
+    @Override
+    public void destroy() {
+        stop();
     }
 
     @Override

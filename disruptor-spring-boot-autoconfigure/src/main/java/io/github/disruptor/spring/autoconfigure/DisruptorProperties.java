@@ -34,7 +34,11 @@ public class DisruptorProperties {
     /** The default lifecycle phase: rings start before the web server takes traffic and stop after it stopped. */
     public static final int DEFAULT_PHASE = SmartLifecycle.DEFAULT_PHASE - 4096;
 
-    /** Rings by name; the name is also the ring's bean name. */
+    /**
+     * Rings by name; the name is also the ring's bean name. Each ring takes the keys of disruptor.defaults
+     * (ring-size, sequencer, wait-strategy, sleeping.retries, sleeping.sleep-duration, exception-policy),
+     * which override the defaults for that ring, and its own shutdown-timeout.
+     */
     private final Map<String, Ring> rings = new LinkedHashMap<>();
 
     /** Settings of every ring that does not set its own. */
@@ -48,7 +52,7 @@ public class DisruptorProperties {
 
     /**
      * The SmartLifecycle phase in which rings start and stop. The default starts them before the web
-     * server (phase DEFAULT_PHASE - 2048) takes traffic and stops them after it has stopped.
+     * server (phase SmartLifecycle.DEFAULT_PHASE - 2048) takes traffic and stops them after it has stopped.
      */
     private int phase = DEFAULT_PHASE;
 

@@ -4,6 +4,7 @@ import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -89,7 +90,7 @@ final class DisruptorRingRegistrar implements BeanFactoryPostProcessor {
         String origin = failure.getProperty() != null && failure.getProperty().getOrigin() != null
                 ? " (from " + failure.getProperty().getOrigin() + ")" : "";
         List<String> accepted = Arrays.stream(choices.getEnumConstants())
-                .map(constant -> ((Enum<?>) constant).name().toLowerCase().replace('_', '-')).toList();
+                .map(constant -> ((Enum<?>) constant).name().toLowerCase(Locale.ROOT).replace('_', '-')).toList();
         return new DisruptorConfigurationException("Invalid value '" + value + "' for " + property + origin + ".",
                 "Set " + property + " to one of: " + String.join(", ", accepted) + ".", failure);
     }
@@ -140,14 +141,14 @@ final class DisruptorRingRegistrar implements BeanFactoryPostProcessor {
         }
         String origin = "@Bean method " + factoryMethod.getDeclaringClassName() + "." + factoryMethod.getMethodName() + "()";
         ResolvableType beanType = beanFactory.getMergedBeanDefinition(beanName).getResolvableType();
-        return handlerBean(beanType, annotation.synthesize(), origin);
+        return eventHandlerBean(beanType, annotation.synthesize(), origin);
     }
 
     static List<AnnotatedHandler> inspect(Class<?> beanClass) {
         List<AnnotatedHandler> found = new ArrayList<>();
         DisruptorHandler onClass = AnnotatedElementUtils.findMergedAnnotation(beanClass, DisruptorHandler.class);
         if (onClass != null) {
-            found.add(handlerBean(ResolvableType.forClass(beanClass), onClass, "class " + beanClass.getName()));
+            found.add(eventHandlerBean(ResolvableType.forClass(beanClass), onClass, "class " + beanClass.getName()));
         }
         Map<Method, DisruptorHandler> methods = MethodIntrospector.selectMethods(beanClass,
                 (MethodIntrospector.MetadataLookup<DisruptorHandler>) method ->
@@ -161,7 +162,8 @@ final class DisruptorRingRegistrar implements BeanFactoryPostProcessor {
         return found;
     }
 
-    private static AnnotatedHandler handlerBean(ResolvableType beanType, DisruptorHandler annotation, String origin) {
+    /** A bean that is the handler: it must be an {@code EventHandler<E>}. */
+    private static AnnotatedHandler eventHandlerBean(ResolvableType beanType, DisruptorHandler annotation, String origin) {
         ResolvableType handlerType = beanType.as(EventHandler.class);
         if (handlerType == ResolvableType.NONE) {
             throw new DisruptorConfigurationException("@DisruptorHandler " + origin + " is not an "

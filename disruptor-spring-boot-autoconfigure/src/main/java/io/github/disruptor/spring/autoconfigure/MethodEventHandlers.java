@@ -65,8 +65,11 @@ final class MethodEventHandlers {
             Object bound = site.getTarget().invoke(bean);
             return full ? (EventHandler<Object>) bound : new EventOnly((Consumer<Object>) bound);
         } catch (Throwable failure) {
-            throw new IllegalStateException("cannot generate the call to @DisruptorHandler method " + describe(invocable)
-                    + "; if the application runs as named modules, open its package to io.github.disruptor", failure);
+            throw new DisruptorConfigurationException("Cannot generate the call to @DisruptorHandler method "
+                    + describe(invocable) + ": " + failure + ".",
+                    "If the application runs on the module path, open the package of " + owner.getName()
+                            + " to the module disruptor.spring.boot.autoconfigure (opens ... to, or --add-opens).",
+                    failure);
         }
     }
 

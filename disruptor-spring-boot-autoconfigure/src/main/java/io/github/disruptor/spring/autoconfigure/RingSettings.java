@@ -55,16 +55,26 @@ record RingSettings(String ringName, int ringSize, SequencerType sequencer, Wait
             throw new DisruptorConfigurationException("Invalid value " + sleepDuration + " for " + key
                     + ": it must be at least 1ns.", "Set " + key + " to a positive duration such as 100us.");
         }
-        boolean ownTimeout = ring != null && ring.getShutdownTimeout() != null;
-        Duration shutdownTimeout = ownTimeout ? ring.getShutdownTimeout() : properties.getShutdownTimeout();
+        Duration shutdownTimeout = shutdownTimeout(ringName, properties);
         if (shutdownTimeout.isNegative()) {
-            String key = ownTimeout ? "disruptor.rings." + ringName + ".shutdown-timeout" : "disruptor.shutdown-timeout";
+            String key = ring != null && ring.getShutdownTimeout() != null
+                    ? "disruptor.rings." + ringName + ".shutdown-timeout" : "disruptor.shutdown-timeout";
             throw new DisruptorConfigurationException("Invalid value " + shutdownTimeout + " for " + key
                     + ": it must not be negative.", "Set " + key + " to 0 or more, such as 30s.");
         }
         return new RingSettings(ringName, ringSize, source.pick(RingDefaults::getSequencer, SequencerType.MULTI),
                 source.pick(RingDefaults::getWaitStrategy, WaitStrategyType.BLOCKING), retries, sleepDuration,
                 source.pick(RingDefaults::getExceptionPolicy, ExceptionPolicy.LOG_AND_CONTINUE), shutdownTimeout);
+    }
+
+    /**
+     * The shutdown timeout of the ring named {@code ringName}, without checking the other settings: the
+     * lifecycle also drains rings that were registered without configuration.
+     */
+    static Duration shutdownTimeout(String ringName, DisruptorProperties properties) {
+        Ring ring = properties.getRings().get(ringName);
+        return ring != null && ring.getShutdownTimeout() != null ? ring.getShutdownTimeout()
+                : properties.getShutdownTimeout();
     }
 
     ProducerType producerType() {

@@ -1,7 +1,6 @@
 package io.github.disruptor.spring.actuate;
 
 import java.time.Duration;
-import java.util.concurrent.CountDownLatch;
 
 import io.github.disruptor.core.Disruptor;
 import io.github.disruptor.core.DisruptorState;
@@ -10,31 +9,23 @@ import io.github.disruptor.spring.DisruptorRegistry;
 import io.github.disruptor.spring.actuate.DisruptorEndpoint.HandlerDescriptor;
 import io.github.disruptor.spring.actuate.DisruptorEndpoint.RingDescriptor;
 import io.github.disruptor.spring.actuate.TestRings.Slot;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 class DisruptorEndpointTests {
 
-    private final DisruptorRegistry registry = new DisruptorRegistry();
+    @RegisterExtension
+    final RingsUnderTest rings = new RingsUnderTest();
+
+    private final DisruptorRegistry registry = rings.registry();
     private final DisruptorEndpoint endpoint = new DisruptorEndpoint(registry);
-    private final CountDownLatch release = new CountDownLatch(1);
-    private TestRings rings;
-
-    @AfterEach
-    void closeRings() {
-        release.countDown();
-        if (rings != null) {
-            rings.close();
-        }
-    }
-
     @Test
     void describesEveryRingByNameWithItsHandlers() {
         Disruptor<Slot> orders = TestRings.pipeline("orders");
-        rings = TestRings.startAndRegister(registry, orders, TestRings.haltingOnNegative("audit"));
+        rings.start(orders, TestRings.haltingOnNegative("audit"));
         TestRings.publish(orders, 1, -2, 3);
         await().atMost(Duration.ofSeconds(10)).until(() -> orders.monitor().handlers().stream().allMatch(h -> h.lag() == 0));
 
@@ -58,8 +49,8 @@ class DisruptorEndpointTests {
 
     @Test
     void reportsLagRemainingCapacityAndRejectedPublishesOfAStuckRing() {
-        Disruptor<Slot> slow = TestRings.blockedUntil("slow", 8, release);
-        rings = TestRings.startAndRegister(registry, slow);
+        Disruptor<Slot> slow = TestRings.blockedUntil("slow", 8, rings.release());
+        rings.start(slow);
         await().atMost(Duration.ofSeconds(10)).until(() -> slow.monitor().handlers().get(0).isThreadAlive());
         TestRings.fill(slow);
         slow.tryPublish((event, sequence) -> event.value = 1);
@@ -75,7 +66,7 @@ class DisruptorEndpointTests {
 
     @Test
     void hasNoRingForAnUnknownName() {
-        rings = TestRings.startAndRegister(registry, TestRings.pipeline("orders"));
+        rings.start(TestRings.pipeline("orders"));
 
         assertThat(endpoint.ring("unknown")).isNull();
     }

@@ -61,7 +61,8 @@ class DisruptorHealthAutoConfigurationTests {
     void failsOnANegativeFullThresholdNamingTheProperty() {
         runner.withPropertyValues("management.health.disruptor.full-threshold=-1s")
                 .run(context -> assertThat(context).hasFailed().getFailure().rootCause()
-                        .hasMessageContaining("management.health.disruptor.full-threshold must not be negative"));
+                        .hasMessageContaining(
+                                "Invalid value PT-1S for management.health.disruptor.full-threshold: it must not be negative."));
     }
 
     @Test

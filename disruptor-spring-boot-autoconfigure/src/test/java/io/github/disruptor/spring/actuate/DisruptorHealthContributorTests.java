@@ -3,7 +3,6 @@ package io.github.disruptor.spring.actuate;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -12,8 +11,8 @@ import io.github.disruptor.core.DisruptorState;
 import io.github.disruptor.core.HandlerState;
 import io.github.disruptor.spring.DisruptorRegistry;
 import io.github.disruptor.spring.actuate.TestRings.Slot;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthContributors;
@@ -28,26 +27,18 @@ class DisruptorHealthContributorTests {
 
     private static final Duration DEADLINE = Duration.ofSeconds(10);
 
-    private final DisruptorRegistry registry = new DisruptorRegistry();
+    @RegisterExtension
+    final RingsUnderTest rings = new RingsUnderTest();
+
+    private final DisruptorRegistry registry = rings.registry();
     private final AtomicBoolean applicationRunning = new AtomicBoolean(true);
     private final AtomicLong nanoClock = new AtomicLong(1_000);
-    private final CountDownLatch release = new CountDownLatch(1);
     private final DisruptorHealthContributor contributor =
             new DisruptorHealthContributor(registry, Duration.ofSeconds(5), applicationRunning::get, nanoClock::get);
-    private TestRings rings;
-
-    @AfterEach
-    void closeRings() {
-        release.countDown();
-        if (rings != null) {
-            rings.close();
-        }
-    }
-
     @Test
     void aRunningRingIsUpWithItsStateCapacityAndLagPerHandler() {
         Disruptor<Slot> orders = TestRings.pipeline("orders");
-        rings = TestRings.startAndRegister(registry, orders);
+        rings.start(orders);
         TestRings.publish(orders, 1, 2, 3);
         await().atMost(DEADLINE).until(() -> orders.monitor().handlers().stream().allMatch(h -> h.lag() == 0));
 
@@ -66,7 +57,7 @@ class DisruptorHealthContributorTests {
     @Test
     void aHaltedHandlerTurnsItsRingDown() {
         Disruptor<Slot> payments = TestRings.haltingOnNegative("payments");
-        rings = TestRings.startAndRegister(registry, payments);
+        rings.start(payments);
         assertThat(health("payments").getStatus()).isEqualTo(Status.UP);
 
         TestRings.publish(payments, 1, -2, 3);
@@ -94,8 +85,8 @@ class DisruptorHealthContributorTests {
 
     @Test
     void aRingThatStaysFullLongerThanTheThresholdIsDown() {
-        Disruptor<Slot> slow = TestRings.blockedUntil("slow", 8, release);
-        rings = TestRings.startAndRegister(registry, slow);
+        Disruptor<Slot> slow = TestRings.blockedUntil("slow", 8, rings.release());
+        rings.start(slow);
         TestRings.fill(slow);
 
         Health firstSeenFull = health("slow");
@@ -105,9 +96,9 @@ class DisruptorHealthContributorTests {
         assertThat(health("slow").getStatus()).isEqualTo(Status.UP);
         nanoClock.addAndGet(Duration.ofMillis(1).toNanos());
         assertThat(problems(health("slow"))).containsExactly(
-                "the ring has been full for PT5S, longer than management.health.disruptor.full-threshold (PT5S)");
+                "the ring has been full for PT5S, which reaches management.health.disruptor.full-threshold (PT5S)");
 
-        release.countDown();
+        rings.release().countDown();
 
         await().atMost(DEADLINE).until(() -> health("slow").getStatus().equals(Status.UP));
         nanoClock.addAndGet(Duration.ofMinutes(1).toNanos());
@@ -117,7 +108,7 @@ class DisruptorHealthContributorTests {
     @Test
     void hasOneComponentPerRingIncludingRingsRegisteredLaterAndNoneForUnknownNames() {
         assertThat(contributor.stream()).isEmpty();
-        rings = TestRings.startAndRegister(registry, TestRings.pipeline("orders"), TestRings.pipeline("audit"));
+        rings.start(TestRings.pipeline("orders"), TestRings.pipeline("audit"));
 
         assertThat(contributor.stream().map(HealthContributors.Entry::name)).containsExactly("audit", "orders");
         assertThat(contributor.getContributor("orders")).isInstanceOf(HealthIndicator.class);
@@ -128,8 +119,8 @@ class DisruptorHealthContributorTests {
     void rejectsANegativeFullThreshold() {
         assertThatIllegalArgumentException()
                 .isThrownBy(() -> new DisruptorHealthContributor(registry, Duration.ofSeconds(-1), () -> true))
-                .withMessage("management.health.disruptor.full-threshold must not be negative, was PT-1S; "
-                        + "use a duration such as 30s (0 reports a full ring at once)");
+                .withMessage("Invalid value PT-1S for management.health.disruptor.full-threshold: it must not be "
+                        + "negative. Set it to 0 or more, such as 30s (0 reports a full ring at once).");
     }
 
     private Health health(String ring) {

@@ -1,15 +1,14 @@
 package io.github.disruptor.spring.actuate;
 
 import java.time.Duration;
-import java.util.concurrent.CountDownLatch;
 
 import io.github.disruptor.core.Disruptor;
 import io.github.disruptor.spring.DisruptorRegistry;
 import io.github.disruptor.spring.actuate.TestRings.Slot;
 import io.micrometer.core.instrument.search.RequiredSearch;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -18,23 +17,15 @@ class DisruptorMetricsTests {
 
     private static final Duration DEADLINE = Duration.ofSeconds(10);
 
-    private final DisruptorRegistry registry = new DisruptorRegistry();
+    @RegisterExtension
+    final RingsUnderTest rings = new RingsUnderTest();
+
+    private final DisruptorRegistry registry = rings.registry();
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
-    private final CountDownLatch release = new CountDownLatch(1);
-    private TestRings rings;
-
-    @AfterEach
-    void closeRings() {
-        release.countDown();
-        if (rings != null) {
-            rings.close();
-        }
-    }
-
     @Test
     void readsEveryMeterOfARingFromItsSequences() {
         Disruptor<Slot> orders = TestRings.pipeline("orders");
-        rings = TestRings.startAndRegister(registry, orders);
+        rings.start(orders);
         new DisruptorMetrics(registry).bindTo(meters);
 
         TestRings.publish(orders, 1, 2, -3, 4, 5);
@@ -58,8 +49,8 @@ class DisruptorMetricsTests {
 
     @Test
     void followsAStuckHandlerAndCountsRejectedPublishes() {
-        Disruptor<Slot> slow = TestRings.blockedUntil("slow", 8, release);
-        rings = TestRings.startAndRegister(registry, slow);
+        Disruptor<Slot> slow = TestRings.blockedUntil("slow", 8, rings.release());
+        rings.start(slow);
         new DisruptorMetrics(registry).bindTo(meters);
 
         assertThat(TestRings.fill(slow)).isEqualTo(8);
@@ -70,7 +61,7 @@ class DisruptorMetricsTests {
         assertThat(meters.get("disruptor.publish.rejected").tag("ring", "slow").functionCounter().count()).isEqualTo(1);
         assertThat(counter("disruptor.events.processed", "slow", "stuck")).isZero();
 
-        release.countDown();
+        rings.release().countDown();
 
         await().atMost(DEADLINE).until(() -> counter("disruptor.events.processed", "slow", "stuck") == 8);
         assertThat(gauge(meters.get("disruptor.handler.lag").tags("ring", "slow", "handler", "stuck"))).isZero();
@@ -83,7 +74,7 @@ class DisruptorMetricsTests {
         assertThat(meters.getMeters()).isEmpty();
 
         Disruptor<Slot> late = TestRings.pipeline("late");
-        rings = TestRings.startAndRegister(registry, late);
+        rings.start(late);
         TestRings.publish(late, 7);
 
         await().atMost(DEADLINE).until(() -> counter("disruptor.events.processed", "late", "business") == 1);

@@ -1,11 +1,14 @@
 package io.github.disruptor.spring.autoconfigure;
 
+import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 
 import org.aopalliance.intercept.MethodInterceptor;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.aop.framework.ProxyFactory;
+import org.springframework.aop.support.AopUtils;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -24,8 +27,11 @@ import io.github.disruptor.core.ProducerType;
 import io.github.disruptor.spring.DisruptorEventFactory;
 import io.github.disruptor.spring.DisruptorHandler;
 import io.github.disruptor.spring.DisruptorRegistry;
+import io.github.disruptor.spring.autoconfigure.HandlerConfigurations.OrdersJournal;
+import io.github.disruptor.spring.autoconfigure.HandlerConfigurations.UnnamedRingHandler;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 class DisruptorAutoConfigurationTests {
 
@@ -37,20 +43,22 @@ class DisruptorAutoConfigurationTests {
         runner.run(context -> {
             assertThat(context).hasSingleBean(DisruptorRegistry.class).hasSingleBean(DisruptorLifecycle.class)
                     .hasSingleBean(DisruptorProperties.class).doesNotHaveBean(Disruptor.class);
+            assertThat(context).as("the bean names docs/spring-boot.md lists").hasBean("disruptorRegistry")
+                    .hasBean("disruptorLifecycle").hasBean("disruptor-" + DisruptorProperties.class.getName());
             assertThat(context.getBean(DisruptorRegistry.class).names()).isEmpty();
         });
     }
 
     @Test
     void backsOffWithoutTheCore() {
-        runner.withClassLoader(new FilteredClassLoader(Disruptor.class)).withUserConfiguration(OneHandler.class)
+        runner.withClassLoader(new FilteredClassLoader(Disruptor.class)).withUserConfiguration(OrdersJournal.class)
                 .run(context -> assertThat(context).hasNotFailed().doesNotHaveBean(DisruptorRegistry.class)
                         .doesNotHaveBean(DisruptorLifecycle.class).doesNotHaveBean("orders"));
     }
 
     @Test
     void usesTheUsersRegistry() {
-        runner.withUserConfiguration(OneHandler.class)
+        runner.withUserConfiguration(OrdersJournal.class)
                 .withBean("myRegistry", DisruptorRegistry.class, DisruptorRegistry::new)
                 .run(context -> {
                     assertThat(context).hasSingleBean(DisruptorRegistry.class).hasBean("myRegistry");
@@ -61,7 +69,7 @@ class DisruptorAutoConfigurationTests {
 
     @Test
     void usesTheUsersLifecycle() {
-        runner.withUserConfiguration(OneHandler.class)
+        runner.withUserConfiguration(OrdersJournal.class)
                 .withBean("myLifecycle", DisruptorLifecycle.class,
                         () -> new DisruptorLifecycle(new DisruptorRegistry(), new DisruptorProperties()))
                 .run(context -> {
@@ -73,7 +81,7 @@ class DisruptorAutoConfigurationTests {
 
     @Test
     void aRingNamedOnlyByItsHandlerTakesTheDefaults() {
-        runner.withUserConfiguration(OneHandler.class).run(context -> {
+        runner.withUserConfiguration(OrdersJournal.class).run(context -> {
             Disruptor<?> orders = context.getBean("orders", Disruptor.class);
             assertThat(orders.monitor().ringSize()).isEqualTo(1024);
             assertThat(orders.monitor().producerType()).isEqualTo(ProducerType.MULTI);
@@ -84,7 +92,7 @@ class DisruptorAutoConfigurationTests {
 
     @Test
     void configurationOverridesTheDefaults() {
-        runner.withUserConfiguration(OneHandler.class)
+        runner.withUserConfiguration(OrdersJournal.class)
                 .withPropertyValues("disruptor.rings.orders.ring-size=64", "disruptor.rings.orders.sequencer=single",
                         "disruptor.rings.orders.wait-strategy=yielding")
                 .run(context -> {
@@ -97,7 +105,7 @@ class DisruptorAutoConfigurationTests {
 
     @Test
     void relaxedNamesAndSleepingTuningBind() {
-        runner.withUserConfiguration(OneHandler.class)
+        runner.withUserConfiguration(OrdersJournal.class)
                 .withPropertyValues("disruptor.rings.orders.waitStrategy=SLEEPING",
                         "disruptor.rings.orders.sleeping.retries=10", "disruptor.rings.orders.sleeping.sleep-duration=1ms")
                 .run(context -> {
@@ -118,7 +126,7 @@ class DisruptorAutoConfigurationTests {
 
     @Test
     void ringsAreInjectableByGenericTypeByQualifierAndAsDisruptor() {
-        runner.withUserConfiguration(OneHandler.class, AuditHandler.class, Producers.class).run(context -> {
+        runner.withUserConfiguration(OrdersJournal.class, AuditHandler.class, Producers.class).run(context -> {
             Producers producers = context.getBean(Producers.class);
             Object orders = context.getBean("orders");
             assertThat(producers.orders).isSameAs(orders);
@@ -130,15 +138,15 @@ class DisruptorAutoConfigurationTests {
 
     @Test
     void publishedEventsReachClassAndMethodHandlersOfTheSameStage() {
-        runner.withUserConfiguration(OneHandler.class, MethodHandlers.class).run(context -> {
+        runner.withUserConfiguration(OrdersJournal.class, MethodHandlers.class).run(context -> {
             Disruptor<OrderEvent> orders = ordersOf(context.getBean("orders"));
             for (long id = 1; id <= 10; id++) {
                 orders.publish(OrderEvent::setId, id);
             }
             CountingHandler journal = context.getBean("journal", CountingHandler.class);
             MethodHandlers methods = context.getBean(MethodHandlers.class);
-            Deadline.await("every handler to see 10 events", () -> journal.handled() == 10
-                    && methods.eventOnly.get() == 10 && methods.withSequence.get() == 10);
+            await("every handler to see 10 events").atMost(Duration.ofSeconds(20))
+                    .until(() -> journal.handled() == 10 && methods.eventOnly.get() == 10 && methods.withSequence.get() == 10);
             assertThat(methods.lastSequence).isEqualTo(9);
         });
     }
@@ -147,9 +155,10 @@ class DisruptorAutoConfigurationTests {
     void handlerMethodsOfProxiedBeansAreCalledThroughTheProxy() {
         runner.withUserConfiguration(MethodHandlers.class, ProxyingPostProcessor.class).run(context -> {
             MethodHandlers bean = context.getBean(MethodHandlers.class);
-            assertThat(org.springframework.aop.support.AopUtils.isCglibProxy(bean)).isTrue();
+            assertThat(AopUtils.isCglibProxy(bean)).isTrue();
             ordersOf(context.getBean("orders")).publish(OrderEvent::setId, 7L);
-            Deadline.await("the advice to run for both handler methods", () -> ProxyingPostProcessor.advised.get() == 2);
+            await("the advice to run for both handler methods").atMost(Duration.ofSeconds(20))
+                    .until(() -> ProxyingPostProcessor.advised.get() == 2);
             assertThat(bean.eventOnlyCount()).isEqualTo(1);
         });
     }
@@ -157,17 +166,18 @@ class DisruptorAutoConfigurationTests {
     @Test
     void handlerMethodsOfInterfaceProxiedBeansAreCalledThroughTheInterface() {
         runner.withBean("listener", InterfaceHandler.class).withBean(InterfaceProxyingPostProcessor.class).run(context -> {
-            assertThat(org.springframework.aop.support.AopUtils.isJdkDynamicProxy(context.getBean("listener"))).isTrue();
+            assertThat(AopUtils.isJdkDynamicProxy(context.getBean("listener"))).isTrue();
             ordersOf(context.getBean("orders")).publish(OrderEvent::setId, 3L);
             OrderListener listener = context.getBean(OrderListener.class);
-            Deadline.await("the proxied listener to see the order", () -> listener.lastOrderId() == 3L);
+            await("the proxied listener to see the order").atMost(Duration.ofSeconds(20))
+                    .until(() -> listener.lastOrderId() == 3L);
             assertThat(InterfaceProxyingPostProcessor.advised.get()).isPositive();
         });
     }
 
     @Test
     void usesTheEventFactoryBeanOfTheRingsEventType() {
-        runner.withUserConfiguration(OneHandler.class, EventFactories.class)
+        runner.withUserConfiguration(OrdersJournal.class, EventFactories.class)
                 .withPropertyValues("disruptor.rings.orders.ring-size=16")
                 .run(context -> assertThat(context.getBean(EventFactories.class).created.get()).isEqualTo(16));
     }
@@ -179,7 +189,8 @@ class DisruptorAutoConfigurationTests {
                 .run(context -> {
                     Disruptor<OrderEvent> orders = ordersOf(context.getBean("orders"));
                     orders.publish(OrderEvent::setId, 1L);
-                    Deadline.await("the handler to halt", () -> orders.monitor().handlers().get(0).state() == HandlerState.HALTED);
+                    await("the handler to halt").atMost(Duration.ofSeconds(20))
+                            .until(() -> orders.monitor().handlers().get(0).state() == HandlerState.HALTED);
                     assertThat(orders.monitor().handlers().get(0).errorCount()).isEqualTo(1);
                 });
     }
@@ -190,7 +201,8 @@ class DisruptorAutoConfigurationTests {
             Disruptor<OrderEvent> orders = ordersOf(context.getBean("orders"));
             orders.publish(OrderEvent::setId, 1L);
             orders.publish(OrderEvent::setId, 2L);
-            Deadline.await("both failures to be counted", () -> orders.monitor().handlers().get(0).errorCount() == 2);
+            await("both failures to be counted").atMost(Duration.ofSeconds(20))
+                    .until(() -> orders.monitor().handlers().get(0).errorCount() == 2);
             assertThat(orders.monitor().handlers().get(0).state()).isEqualTo(HandlerState.RUNNING);
         });
     }
@@ -205,7 +217,7 @@ class DisruptorAutoConfigurationTests {
 
     @Test
     void aRingsOwnKeysOverrideTheDefaultsWhichOverrideTheBuiltInValues() {
-        runner.withUserConfiguration(OneHandler.class, AuditHandler.class)
+        runner.withUserConfiguration(OrdersJournal.class, AuditHandler.class)
                 .withPropertyValues("disruptor.defaults.wait-strategy=sleeping", "disruptor.defaults.ring-size=128",
                         "disruptor.rings.orders.wait-strategy=yielding")
                 .run(context -> {
@@ -222,7 +234,7 @@ class DisruptorAutoConfigurationTests {
     @Test
     void aRingsShutdownTimeoutOverridesTheGlobalOne() {
         runner.withPropertyValues("disruptor.shutdown-timeout=5s", "disruptor.rings.orders.shutdown-timeout=2s")
-                .withUserConfiguration(OneHandler.class, AuditHandler.class)
+                .withUserConfiguration(OrdersJournal.class, AuditHandler.class)
                 .run(context -> {
                     DisruptorProperties properties = context.getBean(DisruptorProperties.class);
                     assertThat(RingSettings.of("orders", properties).shutdownTimeout()).hasSeconds(2);
@@ -232,7 +244,7 @@ class DisruptorAutoConfigurationTests {
 
     @Test
     void closingTheContextDrainsAndStopsTheRings() {
-        runner.withUserConfiguration(OneHandler.class).run(context -> {
+        runner.withUserConfiguration(OrdersJournal.class).run(context -> {
             Disruptor<OrderEvent> orders = ordersOf(context.getBean("orders"));
             CountingHandler journal = context.getBean("journal", CountingHandler.class);
             for (long id = 0; id < 1000; id++) {
@@ -247,26 +259,6 @@ class DisruptorAutoConfigurationTests {
     @SuppressWarnings("unchecked")
     private static Disruptor<OrderEvent> ordersOf(Object bean) {
         return (Disruptor<OrderEvent>) bean;
-    }
-
-    @Configuration(proxyBeanMethods = false)
-    static class OneHandler {
-
-        @Bean
-        @DisruptorHandler(ring = "orders")
-        CountingHandler journal() {
-            return new CountingHandler();
-        }
-    }
-
-    @Configuration(proxyBeanMethods = false)
-    static class UnnamedRingHandler {
-
-        @Bean
-        @DisruptorHandler
-        CountingHandler unnamed() {
-            return new CountingHandler();
-        }
     }
 
     @Configuration(proxyBeanMethods = false)
@@ -309,18 +301,21 @@ class DisruptorAutoConfigurationTests {
 
         @Override
         public Object postProcessAfterInitialization(Object bean, String beanName) {
-            if (!(bean instanceof MethodHandlers)) {
-                return bean;
-            }
-            advised.set(0);
-            ProxyFactory factory = new ProxyFactory(bean);
-            factory.setProxyTargetClass(true);
-            factory.addAdvice((MethodInterceptor) invocation -> {
-                advised.incrementAndGet();
-                return invocation.proceed();
-            });
-            return factory.getProxy();
+            return bean instanceof MethodHandlers
+                    ? countingProxy(bean, advised, factory -> factory.setProxyTargetClass(true)) : bean;
         }
+    }
+
+    /** A proxy of {@code bean}, made as {@code proxyMode} says, whose advice counts calls in {@code advised}. */
+    private static Object countingProxy(Object bean, AtomicInteger advised, Consumer<ProxyFactory> proxyMode) {
+        advised.set(0);
+        ProxyFactory factory = new ProxyFactory(bean);
+        proxyMode.accept(factory);
+        factory.addAdvice((MethodInterceptor) invocation -> {
+            advised.incrementAndGet();
+            return invocation.proceed();
+        });
+        return factory.getProxy();
     }
 
     interface OrderListener {
@@ -353,17 +348,8 @@ class DisruptorAutoConfigurationTests {
 
         @Override
         public Object postProcessAfterInitialization(Object bean, String beanName) {
-            if (!(bean instanceof OrderListener)) {
-                return bean;
-            }
-            advised.set(0);
-            ProxyFactory factory = new ProxyFactory(bean);
-            factory.addInterface(OrderListener.class);
-            factory.addAdvice((MethodInterceptor) invocation -> {
-                advised.incrementAndGet();
-                return invocation.proceed();
-            });
-            return factory.getProxy();
+            return bean instanceof OrderListener
+                    ? countingProxy(bean, advised, factory -> factory.addInterface(OrderListener.class)) : bean;
         }
     }
 

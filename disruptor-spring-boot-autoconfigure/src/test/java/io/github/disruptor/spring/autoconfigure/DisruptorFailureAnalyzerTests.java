@@ -16,6 +16,8 @@ import org.springframework.context.annotation.Configuration;
 
 import io.github.disruptor.core.EventHandler;
 import io.github.disruptor.spring.DisruptorHandler;
+import io.github.disruptor.spring.autoconfigure.HandlerConfigurations.OrdersJournal;
+import io.github.disruptor.spring.autoconfigure.HandlerConfigurations.UnnamedRingHandler;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatException;
@@ -29,7 +31,7 @@ class DisruptorFailureAnalyzerTests {
 
     @Test
     void ringSizeNotAPowerOfTwo() {
-        FailureAnalysis analysis = analyze(runner.withUserConfiguration(OrdersHandler.class)
+        FailureAnalysis analysis = analyze(runner.withUserConfiguration(OrdersJournal.class)
                 .withPropertyValues("disruptor.rings.orders.ring-size=1000"));
         assertThat(analysis.getDescription()).isEqualTo("Invalid value 1000 for disruptor.rings.orders.ring-size: "
                 + "ring size must be a power of two, was 1000; the nearest powers of two are 512 and 1024.");
@@ -39,7 +41,7 @@ class DisruptorFailureAnalyzerTests {
 
     @Test
     void unknownWaitStrategy() {
-        FailureAnalysis analysis = analyze(runner.withUserConfiguration(OrdersHandler.class)
+        FailureAnalysis analysis = analyze(runner.withUserConfiguration(OrdersJournal.class)
                 .withPropertyValues("disruptor.rings.orders.wait-strategy=spinning"));
         assertThat(analysis.getDescription()).startsWith("Invalid value 'spinning' for disruptor.rings.orders.wait-strategy");
         assertThat(analysis.getAction())
@@ -48,7 +50,7 @@ class DisruptorFailureAnalyzerTests {
 
     @Test
     void unknownSequencer() {
-        FailureAnalysis analysis = analyze(runner.withUserConfiguration(OrdersHandler.class)
+        FailureAnalysis analysis = analyze(runner.withUserConfiguration(OrdersJournal.class)
                 .withPropertyValues("disruptor.rings.orders.sequencer=dual"));
         assertThat(analysis.getDescription()).startsWith("Invalid value 'dual' for disruptor.rings.orders.sequencer");
         assertThat(analysis.getAction()).isEqualTo("Set disruptor.rings.orders.sequencer to one of: single, multi.");
@@ -56,7 +58,7 @@ class DisruptorFailureAnalyzerTests {
 
     @Test
     void unknownExceptionPolicy() {
-        FailureAnalysis analysis = analyze(runner.withUserConfiguration(OrdersHandler.class)
+        FailureAnalysis analysis = analyze(runner.withUserConfiguration(OrdersJournal.class)
                 .withPropertyValues("disruptor.rings.orders.exception-policy=ignore"));
         assertThat(analysis.getAction())
                 .isEqualTo("Set disruptor.rings.orders.exception-policy to one of: log-and-continue, halt-handler.");
@@ -64,7 +66,7 @@ class DisruptorFailureAnalyzerTests {
 
     @Test
     void negativeSleepingRetries() {
-        FailureAnalysis analysis = analyze(runner.withUserConfiguration(OrdersHandler.class)
+        FailureAnalysis analysis = analyze(runner.withUserConfiguration(OrdersJournal.class)
                 .withPropertyValues("disruptor.rings.orders.sleeping.retries=-1"));
         assertThat(analysis.getDescription())
                 .isEqualTo("Invalid value -1 for disruptor.rings.orders.sleeping.retries: it must not be negative.");
@@ -73,7 +75,7 @@ class DisruptorFailureAnalyzerTests {
 
     @Test
     void aBadDefaultNamesTheDefaultsKey() {
-        FailureAnalysis analysis = analyze(runner.withUserConfiguration(OrdersHandler.class)
+        FailureAnalysis analysis = analyze(runner.withUserConfiguration(OrdersJournal.class)
                 .withPropertyValues("disruptor.defaults.ring-size=0"));
         assertThat(analysis.getDescription()).isEqualTo("Invalid value 0 for disruptor.defaults.ring-size: "
                 + "ring size must be a positive power of two, was 0; for example 1024.");
@@ -83,7 +85,7 @@ class DisruptorFailureAnalyzerTests {
 
     @Test
     void negativeShutdownTimeout() {
-        FailureAnalysis analysis = analyze(runner.withUserConfiguration(OrdersHandler.class)
+        FailureAnalysis analysis = analyze(runner.withUserConfiguration(OrdersJournal.class)
                 .withPropertyValues("disruptor.rings.orders.shutdown-timeout=-1s"));
         assertThat(analysis.getDescription())
                 .isEqualTo("Invalid value PT-1S for disruptor.rings.orders.shutdown-timeout: it must not be negative.");
@@ -92,7 +94,7 @@ class DisruptorFailureAnalyzerTests {
 
     @Test
     void negativeGlobalShutdownTimeout() {
-        FailureAnalysis analysis = analyze(runner.withUserConfiguration(OrdersHandler.class)
+        FailureAnalysis analysis = analyze(runner.withUserConfiguration(OrdersJournal.class)
                 .withPropertyValues("disruptor.shutdown-timeout=-5s"));
         assertThat(analysis.getDescription())
                 .isEqualTo("Invalid value PT-5S for disruptor.shutdown-timeout: it must not be negative.");
@@ -100,7 +102,7 @@ class DisruptorFailureAnalyzerTests {
 
     @Test
     void configuredRingWithoutHandlerSuggestsTheCloseName() {
-        FailureAnalysis analysis = analyze(runner.withUserConfiguration(OrdersHandler.class)
+        FailureAnalysis analysis = analyze(runner.withUserConfiguration(OrdersJournal.class)
                 .withPropertyValues("disruptor.rings.ordres.ring-size=64"));
         assertThat(analysis.getDescription()).isEqualTo("Ring 'ordres' is configured under disruptor.rings.ordres but "
                 + "no @DisruptorHandler uses it (rings with handlers: orders).");
@@ -110,7 +112,7 @@ class DisruptorFailureAnalyzerTests {
 
     @Test
     void configuredRingWithoutHandlerAndNoCloseName() {
-        FailureAnalysis analysis = analyze(runner.withUserConfiguration(OrdersHandler.class)
+        FailureAnalysis analysis = analyze(runner.withUserConfiguration(OrdersJournal.class)
                 .withPropertyValues("disruptor.rings.payments.ring-size=64"));
         assertThat(analysis.getAction()).isEqualTo("Attach a handler with @DisruptorHandler(ring = \"payments\"), "
                 + "or remove disruptor.rings.payments from the configuration.");
@@ -127,7 +129,7 @@ class DisruptorFailureAnalyzerTests {
 
     @Test
     void handlerWithoutRingAndSeveralRings() {
-        FailureAnalysis analysis = analyze(runner.withUserConfiguration(UnnamedRingHandler.class, OrdersHandler.class)
+        FailureAnalysis analysis = analyze(runner.withUserConfiguration(UnnamedRingHandler.class, OrdersJournal.class)
                 .withPropertyValues("disruptor.rings.audit.ring-size=64"));
         assertThat(analysis.getDescription()).endsWith(" does not name a ring, and the application has several: audit, orders.");
         assertThat(analysis.getAction()).isEqualTo("Set @DisruptorHandler(ring = \"...\") on @Bean method "
@@ -136,11 +138,11 @@ class DisruptorFailureAnalyzerTests {
 
     @Test
     void handlersDisagreeOnTheEventType() {
-        FailureAnalysis analysis = analyze(runner.withUserConfiguration(OrdersHandler.class).withBean("auditOnOrdersRing", AuditOnOrdersRing.class));
+        FailureAnalysis analysis = analyze(runner.withUserConfiguration(OrdersJournal.class).withBean("auditOnOrdersRing", AuditOnOrdersRing.class));
         assertThat(analysis.getDescription()).isEqualTo("The handlers of ring 'orders' disagree on the event type:"
                 + "\n    'auditOnOrdersRing.audit' (method " + AuditOnOrdersRing.class.getName()
                 + ".audit(AuditEvent)) handles " + AuditEvent.class.getName()
-                + "\n    'journal' (@Bean method " + OrdersHandler.class.getName() + ".journal()) handles "
+                + "\n    'journal' (@Bean method " + OrdersJournal.class.getName() + ".journal()) handles "
                 + OrderEvent.class.getName());
         assertThat(analysis.getAction()).isEqualTo("Make every handler of ring 'orders' handle the same event type "
                 + "(or a supertype of it), or move the others to a ring of their own with @DisruptorHandler(ring = \"...\").");
@@ -166,7 +168,7 @@ class DisruptorFailureAnalyzerTests {
 
     @Test
     void afterNamesAnUnknownHandler() {
-        FailureAnalysis analysis = analyze(runner.withUserConfiguration(OrdersHandler.class).withBean("afterTypo", AfterTypo.class));
+        FailureAnalysis analysis = analyze(runner.withUserConfiguration(OrdersJournal.class).withBean("afterTypo", AfterTypo.class));
         assertThat(analysis.getDescription()).isEqualTo("Handler 'afterTypo.enrich' (method " + AfterTypo.class.getName()
                 + ".enrich(OrderEvent)) of ring 'orders' names 'jornal' in @DisruptorHandler(after), but ring 'orders' "
                 + "has no handler of that name.");
@@ -221,7 +223,7 @@ class DisruptorFailureAnalyzerTests {
 
     @Test
     void ringNameTakenByAnotherBean() {
-        FailureAnalysis analysis = analyze(runner.withUserConfiguration(OrdersHandler.class)
+        FailureAnalysis analysis = analyze(runner.withUserConfiguration(OrdersJournal.class)
                 .withBean("orders", String.class, () -> "taken"));
         assertThat(analysis.getDescription()).isEqualTo("Ring 'orders' needs the bean name 'orders', which another bean "
                 + "(java.lang.String) already has.");
@@ -231,7 +233,7 @@ class DisruptorFailureAnalyzerTests {
 
     @Test
     void handlerHiddenBehindTheDeclaredTypeOfItsBeanMethod() {
-        FailureAnalysis analysis = analyze(runner.withUserConfiguration(OrdersHandler.class, HiddenHandler.class));
+        FailureAnalysis analysis = analyze(runner.withUserConfiguration(OrdersJournal.class, HiddenHandler.class));
         assertThat(analysis.getDescription()).isEqualTo("Bean 'hidden' is a " + AnnotatedJournal.class.getName()
                 + ", which has @DisruptorHandler (class " + AnnotatedJournal.class.getName() + "), but its bean "
                 + "definition does not show that type, so no ring was planned for it.");
@@ -261,28 +263,8 @@ class DisruptorFailureAnalyzerTests {
     }
 
     @Configuration(proxyBeanMethods = false)
-    static class OrdersHandler {
-
-        @Bean
-        @DisruptorHandler(ring = "orders")
-        CountingHandler journal() {
-            return new CountingHandler();
-        }
-    }
-
-    @Configuration(proxyBeanMethods = false)
     @ImportAutoConfiguration(DisruptorAutoConfiguration.class)
-    static class ReportedApplication extends OrdersHandler {
-    }
-
-    @Configuration(proxyBeanMethods = false)
-    static class UnnamedRingHandler {
-
-        @Bean
-        @DisruptorHandler
-        CountingHandler unnamed() {
-            return new CountingHandler();
-        }
+    static class ReportedApplication extends OrdersJournal {
     }
 
     @DisruptorHandler(ring = "orders")

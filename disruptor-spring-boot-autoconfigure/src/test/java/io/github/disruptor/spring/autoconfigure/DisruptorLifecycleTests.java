@@ -1,5 +1,6 @@
 package io.github.disruptor.spring.autoconfigure;
 
+import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -27,6 +28,7 @@ import io.github.disruptor.spring.DisruptorRegistry;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.awaitility.Awaitility.await;
 
 @ExtendWith(OutputCaptureExtension.class)
 class DisruptorLifecycleTests {
@@ -98,8 +100,8 @@ class DisruptorLifecycleTests {
                     assertThat(context).hasFailed();
                     Disruptor<?> orders = registry.get().find("orders").orElseThrow();
                     assertThat(orders.monitor().state()).isEqualTo(DisruptorState.TERMINATED);
-                    Deadline.await("the handler thread to end",
-                            () -> orders.monitor().handlers().stream().noneMatch(h -> h.isThreadAlive()));
+                    await("the handler thread to end").atMost(Duration.ofSeconds(20))
+                            .until(() -> orders.monitor().handlers().stream().noneMatch(h -> h.isThreadAlive()));
                 });
     }
 

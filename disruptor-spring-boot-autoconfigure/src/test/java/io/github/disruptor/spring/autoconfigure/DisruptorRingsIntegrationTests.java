@@ -1,5 +1,6 @@
 package io.github.disruptor.spring.autoconfigure;
 
+import java.time.Duration;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -21,6 +22,7 @@ import io.github.disruptor.spring.autoconfigure.pipeline.OrderService;
 import io.github.disruptor.spring.autoconfigure.pipeline.PipelineRecorder;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * A real application context with two rings: {@code orders} (configured; class and method handlers
@@ -54,14 +56,16 @@ class DisruptorRingsIntegrationTests {
         for (long id = 0; id < EVENTS; id++) {
             orderService.place(id);
         }
-        Deadline.await("settlement to see every order", () -> recorder.distinct("settlement") == EVENTS);
+        await("settlement to see every order").atMost(Duration.ofSeconds(20))
+                .until(() -> recorder.distinct("settlement") == EVENTS);
         for (String handler : List.of("journal", "replication.copy", "replication.enrich", "risk.check", "settlement")) {
             assertThat(recorder.distinct(handler)).as(handler).isEqualTo(EVENTS);
             assertThat(recorder.eachSeenOnce(handler)).as(handler + " saw each event once").isTrue();
         }
         assertThat(recorder.threadsOf("risk.check")).isEqualTo(3);
         assertThat(recorder.orderViolations()).isZero();
-        Deadline.await("the audit ring to see every order", () -> auditTrail.texts.size() == EVENTS);
+        await("the audit ring to see every order").atMost(Duration.ofSeconds(20))
+                .until(() -> auditTrail.texts.size() == EVENTS);
         assertThat(auditTrail.texts).startsWith("order 0", "order 1");
     }
 
