@@ -67,8 +67,8 @@ public final class HandlerOptions {
 
     /**
      * Makes the handler wait for the named handlers only, instead of the whole previous stage: for
-     * graphs that stages alone cannot express. Each name must belong to a handler declared in an
-     * earlier {@code withBarrier} call.
+     * graphs that stages alone cannot express. Each name must belong to a handler declared before this
+     * one: in an earlier {@code withBarrier} call, or earlier in the same one.
      */
     public HandlerOptions withDependencies(String... handlerNames) {
         Objects.requireNonNull(handlerNames, "handlerNames");
