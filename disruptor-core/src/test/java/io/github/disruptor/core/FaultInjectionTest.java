@@ -544,6 +544,8 @@ class FaultInjectionTest {
             });
             threads[p].start();
         }
+        // moves the shutdown to a different point of the producers' run each round; the assertions
+        // below hold wherever it lands
         Thread.sleep(5 + round * 3L);
         assertThat(disruptor.shutdown(PATIENCE)).isTrue();
         for (int p = 0; p < producers; p++) {
