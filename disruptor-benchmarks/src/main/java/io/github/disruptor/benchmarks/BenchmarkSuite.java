@@ -72,8 +72,8 @@ public final class BenchmarkSuite {
         return quick
                 ? options.forks(1).warmupIterations(2).warmupTime(TimeValue.seconds(1))
                         .measurementIterations(3).measurementTime(TimeValue.seconds(1))
-                : options.forks(1).warmupIterations(3).warmupTime(TimeValue.seconds(2))
-                        .measurementIterations(5).measurementTime(TimeValue.seconds(2))
+                : options.forks(3).warmupIterations(2).warmupTime(TimeValue.seconds(2))
+                        .measurementIterations(3).measurementTime(TimeValue.seconds(2))
                         .timeout(TimeValue.valueOf("120s"));
     }
 

@@ -89,7 +89,7 @@ final class Report {
                 springLayer.put(params.getParam("contender"),
                         new Score(result.getPrimaryResult().getScore(), result.getPrimaryResult().getScoreError()));
             }
-            runSettings = String.format(Locale.ROOT, "JMH %s, %d fork, warm-up %d × %s, measurement %d × %s",
+            runSettings = String.format(Locale.ROOT, "JMH %s, forks: %d, warm-up %d × %s, measurement %d × %s",
                     params.getJmhVersion(), params.getForks(), params.getWarmup().getCount(),
                     params.getWarmup().getTime(), params.getMeasurement().getCount(), params.getMeasurement().getTime());
         }

@@ -52,9 +52,9 @@ public final class Disruptor<E> implements EventPublisher<E> {
             (event, sequence, index, translator, args) -> translator.translateTo(event, sequence, args[index]);
 
     /**
-     * Fills one slot of a batch. Every public publishing variant funnels into one claim-translate-publish
-     * path through a static adapter of this shape (or of {@link EventTranslatorTwoArg}), so that none
-     * of them allocates and the discard-on-failure logic exists once.
+     * Fills one slot of a batch. The public publishing variants funnel into two claim-translate-publish
+     * paths, one for single events and one for batches, through static adapters of this shape or of
+     * {@link EventTranslatorTwoArg}, so that none of them allocates a capturing lambda.
      */
     @FunctionalInterface
     private interface BatchTranslator<E, A, B> {
