@@ -154,8 +154,8 @@ final class Report {
                 .append("; run started ")
                 .append(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC).format(started))
                 .append(".\n").append(settings).append(quick ? " (quick trial run)" : "").append(".\n\n");
-        md.append("Every figure comes from this one run. The machine was shared with other work, so absolute "
-                + "figures move from run to run; the ratios compare contenders measured back to back.\n\n");
+        md.append("Every figure comes from this one run. Absolute figures move from run to run, and on a small "
+                + "machine so do the ratios: read them with the confidence intervals beside them.\n\n");
 
         md.append("## Throughput\n\nMillions of events consumed per second (higher is better), ± the 99.9% "
                 + "confidence half-width. Ring size and queue capacity 65,536.\n\n");
