@@ -84,9 +84,7 @@ class BuilderTest {
                         org.assertj.core.groups.Tuple.tuple("matcher", 1, HandlerState.IDLE));
         disruptor.start();
         assertThat(created).hasValue(3);
-        for (long i = 0; i < 40; i++) {
-            disruptor.publish(LongEvent.VALUE, i);
-        }
+        LongEvent.publishValues(disruptor, 40);
         Deadline.await("every handler to catch up",
                 () -> monitor.handlers().stream().allMatch(h -> h.sequence() == 39 && h.lag() == 0));
         assertThat(monitor.cursor()).isEqualTo(39);

@@ -52,9 +52,7 @@ class ExceptionsTest {
                 .withBarrier(scope -> scope.handleEvents("downstream", (event, sequence, end) -> downstream.incrementAndGet()))
                 .build();
         disruptor.start();
-        for (long i = 0; i < 6; i++) {
-            disruptor.publish(LongEvent.VALUE, i);
-        }
+        LongEvent.publishValues(disruptor, 6);
         HandlerMonitor fragile = disruptor.monitor().handlers().get(0);
         Deadline.await("the fragile handler to halt", () -> fragile.state() == HandlerState.HALTED);
         Deadline.await("the sibling to handle every event", () -> sibling.get() == 6);
@@ -83,9 +81,7 @@ class ExceptionsTest {
                 }))
                 .build();
         disruptor.start();
-        for (long i = 0; i < 3; i++) {
-            disruptor.publish(LongEvent.VALUE, i);
-        }
+        LongEvent.publishValues(disruptor, 3);
         HandlerMonitor handler = disruptor.monitor().handlers().get(0);
         Deadline.await("the handler to halt", () -> handler.state() == HandlerState.HALTED);
         assertThat(seen).containsExactly("alwaysFails@0: boom 0", "alwaysFails@1: boom 1");

@@ -13,4 +13,11 @@ final class LongEvent {
     };
 
     static final EventTranslatorOneArg<LongEvent, Long> VALUE = (event, sequence, value) -> event.value = value;
+
+    /** Publishes events carrying the values 0 to {@code count - 1}, which equal their sequences on a fresh ring. */
+    static void publishValues(EventPublisher<LongEvent> publisher, long count) {
+        for (long i = 0; i < count; i++) {
+            publisher.publish(VALUE, i);
+        }
+    }
 }

@@ -31,9 +31,7 @@ class OrderingTest {
     void singleProducerHandlerSeesEveryEventOnceInOrder(String name,
             Function<DisruptorBuilder<LongEvent>, DisruptorBuilder<LongEvent>> strategy) {
         assertRecordedInOrder(strategy, ProducerType.SINGLE, disruptor -> {
-            for (long i = 0; i < EVENTS; i++) {
-                disruptor.publish(LongEvent.VALUE, i);
-            }
+            LongEvent.publishValues(disruptor, EVENTS);
         });
     }
 

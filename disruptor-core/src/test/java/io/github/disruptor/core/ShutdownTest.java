@@ -27,9 +27,7 @@ class ShutdownTest {
                 .withBarrier(scope -> scope.handleEvents("last", (event, sequence, end) -> last.incrementAndGet()))
                 .build();
         disruptor.start();
-        for (long i = 0; i < 1000; i++) {
-            disruptor.publish(LongEvent.VALUE, i);
-        }
+        LongEvent.publishValues(disruptor, 1000);
         assertThat(disruptor.shutdown(Duration.ofSeconds(20))).isTrue();
         assertThat(first).hasValue(1000);
         assertThat(last).hasValue(1000);
@@ -46,9 +44,7 @@ class ShutdownTest {
         Disruptor<LongEvent> disruptor = DisruptorBuilder.withRingBuffer(64, LongEvent::new)
                 .withBarrier(scope -> scope.handleEvents("counter", (event, sequence, end) -> handled.incrementAndGet()))
                 .build();
-        for (long i = 0; i < 50; i++) {
-            disruptor.publish(LongEvent.VALUE, i);
-        }
+        LongEvent.publishValues(disruptor, 50);
         disruptor.start();
         assertThat(disruptor.shutdown(Duration.ofSeconds(20))).isTrue();
         assertThat(handled).hasValue(50);

@@ -34,9 +34,7 @@ class StagesTest {
                 }))
                 .build();
         disruptor.start();
-        for (long i = 0; i < events; i++) {
-            disruptor.publish(LongEvent.VALUE, i);
-        }
+        LongEvent.publishValues(disruptor, events);
         assertThat(disruptor.shutdown(Duration.ofSeconds(20))).isTrue();
         assertThat(failures).isEmpty();
         assertThat(handledByLast).hasValue(events);
@@ -62,9 +60,7 @@ class StagesTest {
                 .withBarrier(scope -> scope.handleEvents("last", slowChecker))
                 .build();
         disruptor.start();
-        for (long i = 0; i < events; i++) {
-            disruptor.publish(LongEvent.VALUE, i);
-        }
+        LongEvent.publishValues(disruptor, events);
         assertThat(disruptor.shutdown(Duration.ofSeconds(20))).isTrue();
         assertThat(failures).isEmpty();
     }
@@ -85,9 +81,7 @@ class StagesTest {
                 }, HandlerOptions.defaults().withDependencies("fast")))
                 .build();
         disruptor.start();
-        for (long i = 0; i < 5; i++) {
-            disruptor.publish(LongEvent.VALUE, i);
-        }
+        LongEvent.publishValues(disruptor, 5);
         Deadline.await("afterFast to handle all 5 events while 'slow' is stuck on the first", () -> afterFast.get() == 5);
         assertThat(disruptor.monitor().handlers()).filteredOn(h -> h.name().equals("slow"))
                 .singleElement().extracting(HandlerMonitor::sequence).isEqualTo(-1L);
@@ -118,9 +112,7 @@ class StagesTest {
         assertThat(disruptor.monitor().handlers()).extracting(HandlerMonitor::name)
                 .containsExactly("worker[0]", "worker[1]", "worker[2]", "after");
         disruptor.start();
-        for (long i = 0; i < events; i++) {
-            disruptor.publish(LongEvent.VALUE, i);
-        }
+        LongEvent.publishValues(disruptor, events);
         assertThat(disruptor.shutdown(Duration.ofSeconds(20))).isTrue();
         assertThat(failures).isEmpty();
         for (int i = 0; i < events; i++) {
