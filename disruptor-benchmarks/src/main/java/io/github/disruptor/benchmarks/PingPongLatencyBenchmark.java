@@ -2,8 +2,11 @@ package io.github.disruptor.benchmarks;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Base64;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import org.HdrHistogram.Histogram;
@@ -27,8 +30,9 @@ import org.openjdk.jmh.runner.IterationType;
 /**
  * Round-trip latency, ping-pong style (see {@link PingPong}). JMH reports the mean round trip; the
  * pinger records every round trip of the measurement iterations in an HdrHistogram, whose p50, p99
- * and p99.9 are printed at the end of the trial and, when the system property
- * {@value #RESULT_DIRECTORY} names a directory, written there as {@code <contender>.properties}.
+ * and p99.9 are printed at the end of the trial. When the system property {@value #RESULT_DIRECTORY}
+ * names a directory, the histogram itself is written there as {@code <contender>.hgrm} (HdrHistogram's
+ * compressed encoding in Base64), so that the suite can merge the forks.
  *
  * <p>The benchmark thread only starts each burst and parks until it is done, so the two busy-spinning
  * sides have the two cores.
@@ -41,8 +45,10 @@ import org.openjdk.jmh.runner.IterationType;
 @Measurement(iterations = 5, time = 2)
 public class PingPongLatencyBenchmark {
 
-    /** System property naming the directory for the percentile files. */
+    /** System property naming the directory for the histogram files. */
     public static final String RESULT_DIRECTORY = "disruptor.benchmarks.latency-dir";
+    /** File name suffix of a histogram file. */
+    public static final String HISTOGRAM_SUFFIX = ".hgrm";
 
     /** Round trips per invocation. */
     public static final int ROUND_TRIPS = 10_000;
@@ -77,23 +83,25 @@ public class PingPongLatencyBenchmark {
     @TearDown(Level.Trial)
     public void stop() {
         pingPong.close();
-        String percentiles = percentiles(pingPong.pinger.histogram());
+        Histogram histogram = pingPong.pinger.histogram();
         System.out.println();
-        System.out.println("Round trip (ns), " + contender + ": " + percentiles.replace('\n', ' '));
+        System.out.printf(Locale.ROOT, "Round trip (ns), %s: count=%d p50=%d p99=%d p99.9=%d max=%d%n", contender,
+                histogram.getTotalCount(), histogram.getValueAtPercentile(50), histogram.getValueAtPercentile(99),
+                histogram.getValueAtPercentile(99.9), histogram.getMaxValue());
         String directory = System.getProperty(RESULT_DIRECTORY);
         if (directory != null) {
             try {
                 Path dir = Files.createDirectories(Path.of(directory));
-                Files.writeString(dir.resolve(contender + ".properties"), percentiles);
+                Files.writeString(dir.resolve(contender + HISTOGRAM_SUFFIX), encode(histogram));
             } catch (IOException e) {
-                throw new UncheckedIOException("cannot write the latency percentiles to " + directory, e);
+                throw new UncheckedIOException("cannot write the round-trip histogram to " + directory, e);
             }
         }
     }
 
-    private static String percentiles(Histogram histogram) {
-        return String.format(Locale.ROOT, "count=%d%nmean=%.1f%np50=%d%np99=%d%np99.9=%d%nmax=%d%n",
-                histogram.getTotalCount(), histogram.getMean(), histogram.getValueAtPercentile(50),
-                histogram.getValueAtPercentile(99), histogram.getValueAtPercentile(99.9), histogram.getMaxValue());
+    private static String encode(Histogram histogram) {
+        ByteBuffer buffer = ByteBuffer.allocate(histogram.getNeededByteBufferCapacity());
+        histogram.encodeIntoCompressedByteBuffer(buffer);
+        return Base64.getEncoder().encodeToString(Arrays.copyOf(buffer.array(), buffer.position()));
     }
 }

@@ -4,295 +4,324 @@ import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Collection;
-import java.util.Comparator;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
-import java.util.TreeMap;
-import org.openjdk.jmh.infra.BenchmarkParams;
-import org.openjdk.jmh.results.Result;
-import org.openjdk.jmh.results.RunResult;
+import java.util.StringJoiner;
+import java.util.function.ToDoubleFunction;
+import org.HdrHistogram.Histogram;
 
 /**
- * Renders one suite run as a Markdown page and an SVG bar chart: throughput per scenario and
- * contender with the ratios ours/LMAX and ours/ArrayBlockingQueue, round-trip percentiles, bytes
- * allocated per event, and which targets were met. Everything is taken from the same run.
+ * Renders one suite run as a Markdown page, an SVG bar chart and a JSON file with every round's
+ * figure: throughput per scenario and contender (median over the rounds, with the range), the paired
+ * ratios with their confidence intervals, round-trip percentiles, the Spring layer's cost, bytes
+ * allocated per event, and a verdict per target. A target counts as met or missed only when the
+ * whole confidence interval says so; otherwise the run could not settle it.
  */
 final class Report {
 
-    /** Contenders in display order, with their column titles. */
-    private static final Map<String, String> CONTENDERS = new LinkedHashMap<>();
+    /** Contenders in display order, with their titles. */
+    private static final Map<String, String> TITLES = new LinkedHashMap<>();
 
     static {
-        CONTENDERS.put("ours", "ours");
-        CONTENDERS.put("lmax", "LMAX 4.0.0");
-        CONTENDERS.put("abq", "ArrayBlockingQueue");
-        CONTENDERS.put("jctools", "JCTools");
+        TITLES.put("ours", "ours");
+        TITLES.put("lmax", "LMAX 4.0.0");
+        TITLES.put("abq", "ArrayBlockingQueue");
+        TITLES.put("jctools", "JCTools");
     }
 
     private static final Map<String, String> COLOURS = Map.of(
             "ours", "#1f77b4", "lmax", "#ff7f0e", "abq", "#7f7f7f", "jctools", "#2ca02c");
 
-    /** Scenario benchmark classes in display order. */
-    private static final List<String> ORDER = List.of("UnicastBenchmark", "UnicastBatchBenchmark",
-            "MultiProducerBenchmark", "PipelineBenchmark", "MulticastBenchmark");
+    /** The round-trip statistics reported, with their names. */
+    private static final Map<String, ToDoubleFunction<Histogram>> PERCENTILES = new LinkedHashMap<>();
 
-    /** Round-trip percentiles of one contender. */
-    record Latency(String contender, long p50, long p99, long p999, long count) {
+    static {
+        PERCENTILES.put("p50", histogram -> histogram.getValueAtPercentile(50));
+        PERCENTILES.put("p99", histogram -> histogram.getValueAtPercentile(99));
+        PERCENTILES.put("p99.9", histogram -> histogram.getValueAtPercentile(99.9));
     }
 
-    /** One throughput scenario and its score per contender (events per second). */
-    private record Scenario(String label, String benchmark, double minimumRatioToLmax, Map<String, Score> scores) {
+    private static final String SPRING_CLASS = "spring-class-handler";
+    private static final String SPRING_METHOD = "spring-method-handler";
 
-        Optional<Double> ratio(String other) {
-            Score ours = scores.get("ours");
-            Score theirs = scores.get(other);
-            return ours == null || theirs == null ? Optional.empty() : Optional.of(ours.value / theirs.value);
-        }
-    }
-
-    private record Score(double value, double error) {
-    }
-
-    private final Instant started;
+    private final SuiteRun run;
     private final boolean quick;
-    private final List<Scenario> scenarios;
-    private final Map<String, Double> meanRoundTrips;
-    private final List<Latency> latencies;
-    private final Map<String, Double> allocations;
-    private final Map<String, Score> springLayer;
-    private final String settings;
+    private final List<String> verdicts = new ArrayList<>();
 
-    Report(Instant started, boolean quick, Collection<RunResult> results, Collection<RunResult> allocationResults,
-            List<Latency> latencies) {
-        this.started = started;
+    Report(SuiteRun run, boolean quick) {
+        this.run = run;
         this.quick = quick;
-        this.latencies = latencies;
-        this.scenarios = scenarios(results);
-        this.meanRoundTrips = new TreeMap<>();
-        this.springLayer = new LinkedHashMap<>();
-        this.allocations = new LinkedHashMap<>();
-        String runSettings = "";
-        for (RunResult result : results) {
-            BenchmarkParams params = result.getParams();
-            String benchmark = simpleName(params.getBenchmark());
-            if (benchmark.equals("PingPongLatencyBenchmark")) {
-                meanRoundTrips.put(params.getParam("contender"), result.getPrimaryResult().getScore());
-            } else if (benchmark.startsWith("Spring")) {
-                springLayer.put(params.getParam("contender"),
-                        new Score(result.getPrimaryResult().getScore(), result.getPrimaryResult().getScoreError()));
-            }
-            runSettings = String.format(Locale.ROOT, "JMH %s, forks: %d, warm-up %d × %s, measurement %d × %s",
-                    params.getJmhVersion(), params.getForks(), params.getWarmup().getCount(),
-                    params.getWarmup().getTime(), params.getMeasurement().getCount(), params.getMeasurement().getTime());
-        }
-        this.settings = runSettings;
-        for (RunResult result : allocationResults) {
-            BenchmarkParams params = result.getParams();
-            result.getSecondaryResults().entrySet().stream()
-                    .filter(entry -> entry.getKey().endsWith("gc.alloc.rate.norm"))
-                    .findFirst()
-                    .ifPresent(entry -> allocations.put(label(params), entry.getValue().getScore()));
-        }
-    }
-
-    private static List<Scenario> scenarios(Collection<RunResult> results) {
-        Map<String, Scenario> byLabel = new LinkedHashMap<>();
-        List<RunResult> sorted = new ArrayList<>(results);
-        sorted.sort(Comparator.comparingInt(result -> order(result.getParams())));
-        for (RunResult result : sorted) {
-            BenchmarkParams params = result.getParams();
-            String benchmark = simpleName(params.getBenchmark());
-            if (!ORDER.contains(benchmark)) {
-                continue;
-            }
-            String label = label(params);
-            double target = benchmark.equals("UnicastBatchBenchmark") ? 1.2 : 1.0;
-            Scenario scenario = byLabel.computeIfAbsent(label,
-                    key -> new Scenario(key, benchmark, target, new LinkedHashMap<>()));
-            Result<?> primary = result.getPrimaryResult();
-            scenario.scores().put(params.getParam("contender"), new Score(primary.getScore(), primary.getScoreError()));
-        }
-        return List.copyOf(byLabel.values());
-    }
-
-    private static int order(BenchmarkParams params) {
-        int index = ORDER.indexOf(simpleName(params.getBenchmark()));
-        return index < 0 ? ORDER.size() : index;
-    }
-
-    private static String label(BenchmarkParams params) {
-        String benchmark = simpleName(params.getBenchmark());
-        return switch (benchmark) {
-            case "UnicastBenchmark" -> "unicast 1P-1C, " + params.getParam("waitStrategy");
-            case "UnicastBatchBenchmark" -> "unicast 1P-1C, batches of " + params.getParam("batch") + ", busy-spin";
-            case "MultiProducerBenchmark" -> "multi-producer 2P-1C, yielding";
-            case "PipelineBenchmark" -> "pipeline 1P-3 stages, yielding";
-            case "MulticastBenchmark" -> "multicast 1P-2C, yielding";
-            default -> benchmark;
-        };
-    }
-
-    private static String simpleName(String benchmark) {
-        String[] parts = benchmark.split("\\.");
-        return parts[parts.length - 2];
     }
 
     String markdown() {
+        verdicts.clear();
         StringBuilder md = new StringBuilder();
         md.append("# Benchmark results\n\n");
-        md.append("Machine: ").append(cpuModel()).append(", ").append(Runtime.getRuntime().availableProcessors())
-                .append(" cores; JDK ").append(System.getProperty("java.vm.vendor")).append(' ')
-                .append(System.getProperty("java.vm.name")).append(' ').append(System.getProperty("java.version"))
-                .append("; run started ")
-                .append(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC).format(started))
-                .append(".\n").append(settings).append(quick ? " (quick trial run)" : "").append(".\n\n");
-        md.append("Every figure comes from this one run. Absolute figures move from run to run, and on a small "
-                + "machine so do the ratios: read them with the confidence intervals beside them.\n\n");
+        md.append("Machine: ").append(machine()).append("; JDK ").append(jdk()).append("; run started ")
+                .append(startedAt()).append(".\n").append(run.settings()).append(quick ? " (quick trial run)" : "")
+                .append(".\n\n");
+        md.append("Every figure comes from this one run. A round gives each contender of a scenario one JMH fork, "
+                + "right after each other, in reversed order every other round. Ratios are taken round by round "
+                + "and summarised by their median; the interval in brackets is a distribution-free confidence "
+                + "interval for that median (sign test), with the coverage stated below. On a small virtual "
+                + "machine whole forks land in fast or slow modes, so single figures mislead: read the ranges and "
+                + "intervals. `results.json` holds every round's figure.\n\n");
 
-        md.append("## Throughput\n\nMillions of events consumed per second (higher is better), ± the 99.9% "
-                + "confidence half-width. Ring size and queue capacity 65,536.\n\n");
+        md.append("## Throughput\n\nMillions of events consumed per second (higher is better): the median over the "
+                + "rounds, the range in small print. Ring size and queue capacity 65,536.\n\n");
         md.append("| scenario |");
-        CONTENDERS.values().forEach(title -> md.append(' ').append(title).append(" |"));
+        TITLES.values().forEach(title -> md.append(' ').append(title).append(" |"));
         md.append(" ours / LMAX | ours / ABQ |\n|---|");
-        CONTENDERS.keySet().forEach(key -> md.append("---:|"));
+        TITLES.keySet().forEach(key -> md.append("---:|"));
         md.append("---:|---:|\n");
-        for (Scenario scenario : scenarios) {
+        for (Scenario scenario : Scenario.values()) {
+            if (!scenario.isThroughput() || !run.has(scenario, "ours")) {
+                continue;
+            }
             md.append("| ").append(scenario.label()).append(" |");
-            for (String contender : CONTENDERS.keySet()) {
-                Score score = scenario.scores().get(contender);
-                md.append(' ').append(score == null ? "–"
-                        : String.format(Locale.ROOT, "%.1f ± %.1f", score.value / 1e6, score.error / 1e6)).append(" |");
+            for (String contender : TITLES.keySet()) {
+                double[] scores = run.scores(scenario, contender);
+                md.append(' ').append(scores.length == 0 ? "–" : String.format(Locale.ROOT, "%.1f <sub>%.0f–%.0f</sub>",
+                        median(scores) / 1e6, min(scores) / 1e6, max(scores) / 1e6)).append(" |");
             }
-            md.append(' ').append(ratio(scenario.ratio("lmax"))).append(" | ")
-                    .append(ratio(scenario.ratio("abq"))).append(" |\n");
+            md.append(' ').append(ratioCell(scenario, "lmax")).append(" | ").append(ratioCell(scenario, "abq"))
+                    .append(" |\n");
+            judgeAtLeast(scenario, "lmax", "LMAX", scenario.minimumRatioToLmax());
+            judgeAtLeast(scenario, "abq", "ArrayBlockingQueue", scenario.minimumRatioToQueue());
         }
-        md.append("\n![Throughput per scenario](throughput.svg)\n\n");
+        md.append('\n').append(confidenceNote()).append("\n\n![Throughput per scenario](throughput.svg)\n\n");
 
-        if (!latencies.isEmpty()) {
-            md.append("## Round-trip latency\n\nPing-pong between two threads over two channels, one message in "
-                    + "flight, busy-spin; nanoseconds (lower is better). Percentiles from an HdrHistogram of every "
-                    + "measured round trip, mean from JMH.\n\n");
-            md.append("| contender | p50 | p99 | p99.9 | mean | round trips |\n|---|---:|---:|---:|---:|---:|\n");
-            for (String contender : CONTENDERS.keySet()) {
-                latencies.stream().filter(latency -> latency.contender().equals(contender)).findFirst()
-                        .ifPresent(latency -> md.append(String.format(Locale.ROOT, "| %s | %,d | %,d | %,d | %s | %,d |%n",
-                                CONTENDERS.get(contender), latency.p50(), latency.p99(), latency.p999(),
-                                Optional.ofNullable(meanRoundTrips.get(contender))
-                                        .map(mean -> String.format(Locale.ROOT, "%,.0f", mean)).orElse("–"),
-                                latency.count())));
-            }
-            md.append('\n');
-        }
+        appendRoundTrips(md);
+        appendSpringLayer(md);
 
-        if (!springLayer.isEmpty()) {
-            md.append("## Spring layer\n\nUnicast 1P-1C, yielding, 65,536 slots; millions of events consumed per "
-                    + "second. `core`: the ring built with `DisruptorBuilder`; `spring-*`: the same ring built by "
-                    + "the starter in a minimal Spring Boot application, published to through the injected "
-                    + "`EventPublisher<E>`, with a class-level or a method-level `@DisruptorHandler`.\n\n"
-                    + "| variant | score |\n|---|---:|\n");
-            springLayer.forEach((name, score) -> md.append(String.format(Locale.ROOT, "| %s | %.1f ± %.1f |%n",
-                    name, score.value / 1e6, score.error / 1e6)));
-            md.append('\n');
-            springRatio("spring-class-handler", "core").ifPresent(ratio -> md.append(String.format(Locale.ROOT,
-                    "Spring-injected `EventPublisher` / raw core: %.2f. ", ratio)));
-            springRatio("spring-method-handler", "spring-class-handler").ifPresent(ratio -> md.append(
-                    String.format(Locale.ROOT, "Method-level / class-level `@DisruptorHandler`: %.2f.", ratio)));
-            md.append("\n\n");
-        }
-
-        if (!allocations.isEmpty()) {
+        if (!run.allocations().isEmpty()) {
             md.append("## Allocation\n\nJMH GC profiler (`gc.alloc.rate.norm`), bytes allocated per event "
                     + "published and consumed, our disruptor:\n\n| scenario | B/event |\n|---|---:|\n");
-            allocations.forEach((label, bytes) -> md.append(String.format(Locale.ROOT, "| %s | %.4f |%n", label, bytes)));
+            run.allocations().forEach((label, bytes) ->
+                    md.append(String.format(Locale.ROOT, "| %s | %.4f |%n", label, bytes)));
             md.append('\n');
         }
 
-        md.append("## Targets\n\n");
-        for (Scenario scenario : scenarios) {
-            scenario.ratio("lmax").ifPresent(ratio -> md.append(target(scenario.label() + ": ours / LMAX ≥ "
-                    + scenario.minimumRatioToLmax(), ratio, ratio >= scenario.minimumRatioToLmax())));
-            if (scenario.benchmark().equals("UnicastBenchmark")) {
-                scenario.ratio("abq").ifPresent(ratio -> md.append(target(scenario.label() + ": ours / ABQ ≥ 10",
-                        ratio, ratio >= 10)));
-            }
-        }
-        Optional<Latency> ours = latency("ours");
-        Optional<Latency> lmax = latency("lmax");
-        if (ours.isPresent() && lmax.isPresent()) {
-            double ratio = (double) ours.get().p99() / lmax.get().p99();
-            md.append(target("round trip p99: ours / LMAX ≤ 1", ratio, ratio <= 1.0));
-        }
-        springRatio("spring-class-handler", "core").ifPresent(ratio -> md.append(target(
-                "Spring-injected EventPublisher / raw core ≈ 1 (0.9 to 1.1)", ratio, ratio >= 0.9 && ratio <= 1.1)));
+        md.append("## Targets\n\nMet or missed only when the whole confidence interval is on one side of the "
+                + "target; otherwise this run cannot settle it.\n\n");
+        verdicts.forEach(verdict -> md.append("- ").append(verdict).append('\n'));
         return md.toString();
     }
 
-    private Optional<Double> springRatio(String numerator, String denominator) {
-        Score top = springLayer.get(numerator);
-        Score bottom = springLayer.get(denominator);
-        return top == null || bottom == null ? Optional.empty() : Optional.of(top.value / bottom.value);
+    private void appendRoundTrips(StringBuilder md) {
+        if (run.allRoundTrips("ours") == null || run.allRoundTrips("lmax") == null) {
+            return;
+        }
+        md.append("## Round-trip latency\n\nPing-pong between two threads over two channels, one message in "
+                + "flight, busy-spin; nanoseconds (lower is better). Percentiles of every measured round trip of "
+                + "every round (HdrHistogram), then the median of the per-round percentiles.\n\n");
+        md.append("| contender | p50 | p99 | p99.9 | round trips | median per round: p50 | p99 | p99.9 |\n"
+                + "|---|---:|---:|---:|---:|---:|---:|---:|\n");
+        for (Map.Entry<String, String> contender : TITLES.entrySet()) {
+            Histogram all = run.allRoundTrips(contender.getKey());
+            if (all == null) {
+                continue;
+            }
+            md.append("| ").append(contender.getValue());
+            PERCENTILES.values().forEach(statistic -> md.append(String.format(Locale.ROOT, " | %,.0f",
+                    statistic.applyAsDouble(all))));
+            md.append(String.format(Locale.ROOT, " | %,d", all.getTotalCount()));
+            PERCENTILES.values().forEach(statistic -> md.append(String.format(Locale.ROOT, " | %,.0f",
+                    median(run.roundTrips(contender.getKey(), statistic)))));
+            md.append(" |\n");
+        }
+        md.append("\nOurs / LMAX, paired per round:");
+        StringJoiner ratios = new StringJoiner(", ", " ", ".\n\n");
+        PERCENTILES.forEach((name, statistic) -> ratios.add(name + " " + roundTripRatio(statistic).format()));
+        md.append(ratios);
+        judgeAtMost("round trip p99: ours / LMAX", roundTripRatio(PERCENTILES.get("p99")), 1.0);
     }
 
-    private Optional<Latency> latency(String contender) {
-        return latencies.stream().filter(latency -> latency.contender().equals(contender)).findFirst();
+    private PairedRatio roundTripRatio(ToDoubleFunction<Histogram> statistic) {
+        return PairedRatio.of(run.roundTrips("ours", statistic), run.roundTrips("lmax", statistic));
     }
 
-    private static String target(String what, double ratio, boolean met) {
-        return String.format(Locale.ROOT, "- %s %s: %.2f%n", met ? "met" : "**missed**", what, ratio);
+    private void appendSpringLayer(StringBuilder md) {
+        if (!Scenario.SPRING_LAYER.contenders().stream().allMatch(variant -> run.has(Scenario.SPRING_LAYER, variant))) {
+            return;
+        }
+        md.append("## Spring layer\n\nUnicast 1P-1C, yielding, 65,536 slots; millions of events consumed per "
+                + "second, median and range. `core`: the ring built with `DisruptorBuilder`; `spring-*`: the same "
+                + "ring built by the starter in a minimal Spring Boot application, published to through the "
+                + "injected `EventPublisher<E>`, with a class-level or a method-level `@DisruptorHandler`.\n\n"
+                + "| variant | events/s (M) |\n|---|---:|\n");
+        for (String variant : Scenario.SPRING_LAYER.contenders()) {
+            double[] scores = run.scores(Scenario.SPRING_LAYER, variant);
+            md.append(String.format(Locale.ROOT, "| %s | %.1f <sub>%.0f–%.0f</sub> |%n", variant, median(scores) / 1e6,
+                    min(scores) / 1e6, max(scores) / 1e6));
+        }
+        PairedRatio publisher = run.ratio(Scenario.SPRING_LAYER, SPRING_CLASS, "core");
+        PairedRatio methods = run.ratio(Scenario.SPRING_LAYER, SPRING_METHOD, SPRING_CLASS);
+        md.append("\nSpring-injected `EventPublisher` / raw core: ").append(publisher.format())
+                .append(". Method-level / class-level `@DisruptorHandler`: ").append(methods.format()).append(".\n\n");
+        String what = "Spring-injected EventPublisher / raw core ≈ 1 (0.9 to 1.1)";
+        if (publisher.surelyAtLeast(0.9) && publisher.hasInterval() && publisher.high() <= 1.1) {
+            verdicts.add(String.format(Locale.ROOT, "met %s: %s", what, publisher.format()));
+        } else if (publisher.surelyBelow(0.9) || (publisher.hasInterval() && publisher.low() > 1.1)) {
+            verdicts.add(String.format(Locale.ROOT, "**missed** %s: %s", what, publisher.format()));
+        } else {
+            verdicts.add(String.format(Locale.ROOT, "not settled %s: %s", what, publisher.format()));
+        }
     }
 
-    private static String ratio(Optional<Double> ratio) {
-        return ratio.map(value -> String.format(Locale.ROOT, "%.2f", value)).orElse("–");
+    private String ratioCell(Scenario scenario, String other) {
+        return run.has(scenario, "ours") && run.has(scenario, other)
+                ? run.ratio(scenario, "ours", other).format() : "–";
     }
 
-    /** A horizontal grouped bar chart, one group per scenario, hand-written SVG. */
+    private void judgeAtLeast(Scenario scenario, String other, String title, double target) {
+        if (target <= 0 || !run.has(scenario, other)) {
+            return;
+        }
+        PairedRatio ratio = run.ratio(scenario, "ours", other);
+        String what = scenario.label() + ": ours / " + title;
+        String verdict = ratio.surelyAtLeast(target) ? "met" : ratio.surelyBelow(target) ? "**missed**" : "not settled";
+        verdicts.add(String.format(Locale.ROOT, "%s %s ≥ %s: %s", verdict, what, trim(target), ratio.format()));
+    }
+
+    private void judgeAtMost(String what, PairedRatio ratio, double target) {
+        String verdict = ratio.hasInterval() && ratio.high() <= target ? "met"
+                : ratio.hasInterval() && ratio.low() > target ? "**missed**" : "not settled";
+        verdicts.add(String.format(Locale.ROOT, "%s %s ≤ %s: %s", verdict, what, trim(target), ratio.format()));
+    }
+
+    private String confidenceNote() {
+        double confidence = PairedRatio.confidenceFor(run.rounds());
+        return confidence > 0
+                ? String.format(Locale.ROOT, "Ratio intervals: %.1f %% distribution-free confidence over %d paired "
+                        + "rounds.", confidence * 100, run.rounds())
+                : String.format(Locale.ROOT, "%d rounds are too few for a confidence interval of at least %.0f %%; "
+                        + "ratios are medians only.", run.rounds(), PairedRatio.MINIMUM_CONFIDENCE * 100);
+    }
+
+    /** Every round's figure, the ratios and the allocations, for tools and for later comparison. */
+    String json() {
+        StringBuilder json = new StringBuilder("{\n");
+        json.append("  \"started\": ").append(quote(startedAt())).append(",\n");
+        json.append("  \"machine\": ").append(quote(machine())).append(",\n");
+        json.append("  \"jdk\": ").append(quote(jdk())).append(",\n");
+        json.append("  \"settings\": ").append(quote(run.settings())).append(",\n");
+        json.append("  \"rounds\": ").append(run.rounds()).append(",\n");
+        json.append("  \"scenarios\": [");
+        StringJoiner scenarios = new StringJoiner(",", "\n", "\n  ],\n");
+        for (Scenario scenario : Scenario.values()) {
+            String baseline = scenario == Scenario.SPRING_LAYER ? "core" : "lmax";
+            String numerator = scenario == Scenario.SPRING_LAYER ? SPRING_CLASS : "ours";
+            if (!run.has(scenario, numerator) || !run.has(scenario, baseline)) {
+                continue;
+            }
+            StringJoiner scores = new StringJoiner(", ", "{", "}");
+            scenario.contenders().forEach(contender ->
+                    scores.add(quote(contender) + ": " + numbers(run.scores(scenario, contender))));
+            scenarios.add("    {\"scenario\": " + quote(scenario.label()) + ", \"unit\": " + quote(scenario == Scenario.ROUND_TRIP ? "ns per round trip, mean" : "events/s")
+                    + ", \"scores\": "
+                    + scores + ", \"ratio\": {\"of\": " + quote(numerator + " / " + baseline) + ", "
+                    + ratioJson(run.ratio(scenario, numerator, baseline)) + "}}");
+        }
+        json.append(scenarios);
+        json.append("  \"roundTrips\": {");
+        StringJoiner roundTrips = new StringJoiner(",", "\n", "\n  },\n");
+        for (String contender : TITLES.keySet()) {
+            if (run.allRoundTrips(contender) == null) {
+                continue;
+            }
+            StringJoiner percentiles = new StringJoiner(", ", "{", "}");
+            PERCENTILES.forEach((name, statistic) ->
+                    percentiles.add(quote(name) + ": " + numbers(run.roundTrips(contender, statistic))));
+            roundTrips.add("    " + quote(contender) + ": " + percentiles);
+        }
+        json.append(roundTrips);
+        json.append("  \"allocationBytesPerEvent\": {");
+        StringJoiner allocations = new StringJoiner(", ", "", "}\n");
+        run.allocations().forEach((label, bytes) ->
+                allocations.add(quote(label) + ": " + String.format(Locale.ROOT, "%.6f", bytes)));
+        json.append(allocations).append("}\n");
+        return json.toString();
+    }
+
+    private static String ratioJson(PairedRatio ratio) {
+        return String.format(Locale.ROOT, "\"median\": %.4f, \"low\": %s, \"high\": %s, \"confidence\": %.4f",
+                ratio.median(), number(ratio.low()), number(ratio.high()), ratio.confidence());
+    }
+
+    private static String numbers(double[] values) {
+        StringJoiner joined = new StringJoiner(", ", "[", "]");
+        Arrays.stream(values).forEach(value -> joined.add(number(value)));
+        return joined.toString();
+    }
+
+    private static String number(double value) {
+        return Double.isFinite(value) ? String.format(Locale.ROOT, "%.4f", value) : "null";
+    }
+
+    private static String quote(String text) {
+        return '"' + text.replace("\\", "\\\\").replace("\"", "\\\"") + '"';
+    }
+
+    /** A horizontal grouped bar chart of the medians, with the range as a whisker; hand-written SVG. */
     String svg() {
         int labelWidth = 270;
         int plotWidth = 560;
         int barHeight = 13;
         int groupGap = 14;
         int top = 50;
-        double max = scenarios.stream().flatMap(s -> s.scores().values().stream())
-                .mapToDouble(Score::value).max().orElse(1);
+        List<Scenario> shown = Arrays.stream(Scenario.values())
+                .filter(scenario -> scenario.isThroughput() && run.has(scenario, "ours")).toList();
+        double max = 1;
         int height = top + 30;
-        for (Scenario scenario : scenarios) {
-            height += scenario.scores().size() * barHeight + groupGap;
+        for (Scenario scenario : shown) {
+            for (String contender : scenario.contenders()) {
+                if (run.has(scenario, contender)) {
+                    max = Math.max(max, max(run.scores(scenario, contender)));
+                }
+            }
+            height += scenario.contenders().size() * barHeight + groupGap;
         }
         StringBuilder svg = new StringBuilder();
         svg.append(String.format(Locale.ROOT, "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" "
                 + "font-family=\"sans-serif\" font-size=\"11\">%n", labelWidth + plotWidth + 90, height));
         svg.append("<rect width=\"100%\" height=\"100%\" fill=\"white\"/>\n");
-        svg.append("<text x=\"10\" y=\"18\" font-size=\"14\" font-weight=\"bold\">Throughput, million events "
-                + "consumed per second (same run)</text>\n");
+        svg.append(String.format(Locale.ROOT, "<text x=\"10\" y=\"18\" font-size=\"14\" font-weight=\"bold\">"
+                + "Throughput, million events consumed per second: median of %d rounds, whisker = range</text>%n",
+                run.rounds()));
         int legendX = 10;
-        for (Map.Entry<String, String> contender : CONTENDERS.entrySet()) {
+        for (Map.Entry<String, String> contender : TITLES.entrySet()) {
             svg.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"28\" width=\"12\" height=\"12\" fill=\"%s\"/>"
                     + "<text x=\"%d\" y=\"38\">%s</text>%n", legendX, COLOURS.get(contender.getKey()), legendX + 16,
                     contender.getValue()));
             legendX += 40 + contender.getValue().length() * 7;
         }
         int y = top;
-        for (Scenario scenario : scenarios) {
-            int groupHeight = scenario.scores().size() * barHeight;
+        for (Scenario scenario : shown) {
+            int groupHeight = scenario.contenders().size() * barHeight;
             svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" text-anchor=\"end\">%s</text>%n",
                     labelWidth - 8, y + groupHeight / 2 + 4, escape(scenario.label())));
-            for (String contender : CONTENDERS.keySet()) {
-                Score score = scenario.scores().get(contender);
-                if (score == null) {
+            for (String contender : scenario.contenders()) {
+                double[] scores = run.scores(scenario, contender);
+                if (scores.length == 0) {
                     continue;
                 }
-                int width = (int) Math.max(1, Math.round(score.value / max * plotWidth));
+                double scale = plotWidth / max;
+                int width = (int) Math.max(1, Math.round(median(scores) * scale));
+                int whiskerY = y + (barHeight - 2) / 2;
+                int whiskerEnd = (int) Math.round(max(scores) * scale);
                 svg.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"%s\"/>"
+                        + "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"black\" stroke-width=\"1\"/>"
                         + "<text x=\"%d\" y=\"%d\">%.1f</text>%n", labelWidth, y, width, barHeight - 2,
-                        COLOURS.get(contender), labelWidth + width + 4, y + barHeight - 3, score.value / 1e6));
+                        COLOURS.get(contender), labelWidth + (int) Math.round(min(scores) * scale), whiskerY,
+                        labelWidth + whiskerEnd, whiskerY, labelWidth + Math.max(width, whiskerEnd) + 4,
+                        y + barHeight - 3, median(scores) / 1e6));
                 y += barHeight;
             }
             y += groupGap;
@@ -303,8 +332,37 @@ final class Report {
         return svg.toString();
     }
 
+    private static double median(double[] values) {
+        return PairedRatio.median(values);
+    }
+
+    private static double min(double[] values) {
+        return Arrays.stream(values).min().orElse(Double.NaN);
+    }
+
+    private static double max(double[] values) {
+        return Arrays.stream(values).max().orElse(Double.NaN);
+    }
+
+    private static String trim(double value) {
+        return value == Math.rint(value) ? String.valueOf((long) value) : String.valueOf(value);
+    }
+
     private static String escape(String text) {
         return text.replace("&", "&amp;").replace("<", "&lt;");
+    }
+
+    private String startedAt() {
+        return DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC).format(run.started());
+    }
+
+    private static String machine() {
+        return cpuModel() + ", " + Runtime.getRuntime().availableProcessors() + " cores";
+    }
+
+    private static String jdk() {
+        return System.getProperty("java.vm.vendor") + " " + System.getProperty("java.vm.name") + " "
+                + System.getProperty("java.version");
     }
 
     private static String cpuModel() {

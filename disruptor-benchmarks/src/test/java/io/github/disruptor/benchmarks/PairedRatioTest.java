@@ -1,0 +1,73 @@
+package io.github.disruptor.benchmarks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.within;
+
+import org.junit.jupiter.api.Test;
+
+class PairedRatioTest {
+
+    @Test
+    void pairsRoundsAndTakesTheMedianRatio() {
+        PairedRatio ratio = PairedRatio.of(new double[] {10, 40, 9}, new double[] {5, 10, 9});
+
+        assertThat(ratio.median()).isEqualTo(2.0);
+        assertThat(ratio.rounds()).isEqualTo(3);
+    }
+
+    @Test
+    void eightRoundsGiveTheSecondSmallestToSecondLargestRatioAtNinetyThreePercent() {
+        double[] ours = {1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 7.0, 8.0};
+        double[] theirs = {1, 1, 1, 1, 1, 1, 1, 1};
+
+        PairedRatio ratio = PairedRatio.of(ours, theirs);
+
+        assertThat(ratio.low()).isEqualTo(2.0);
+        assertThat(ratio.high()).isEqualTo(7.0);
+        assertThat(ratio.median()).isEqualTo(4.5);
+        // 1 - 2 * (1 + 8) / 256
+        assertThat(ratio.confidence()).isCloseTo(0.9297, within(1e-4));
+    }
+
+    @Test
+    void aSlowRoundOnOneSideDoesNotMoveTheMedian() {
+        double[] ours = {100, 100, 100, 100, 100, 100, 100, 30};
+        double[] theirs = {100, 100, 100, 100, 100, 100, 100, 100};
+
+        PairedRatio ratio = PairedRatio.of(ours, theirs);
+
+        assertThat(ratio.median()).isEqualTo(1.0);
+        assertThat(ratio.surelyAtLeast(1.0)).isTrue();
+        assertThat(ratio.surelyBelow(1.0)).isFalse();
+    }
+
+    @Test
+    void tooFewRoundsGiveNoIntervalAndNoVerdict() {
+        PairedRatio ratio = PairedRatio.of(new double[] {3, 3}, new double[] {1, 1});
+
+        assertThat(ratio.hasInterval()).isFalse();
+        assertThat(ratio.surelyAtLeast(1.0)).isFalse();
+        assertThat(ratio.surelyBelow(10.0)).isFalse();
+        assertThat(ratio.format()).isEqualTo("3.00");
+    }
+
+    @Test
+    void anIntervalThatStraddlesTheTargetSettlesNothing() {
+        double[] ours = {0.8, 0.9, 1.0, 1.1, 1.2, 1.3, 1.4, 1.5};
+        double[] theirs = {1, 1, 1, 1, 1, 1, 1, 1};
+
+        PairedRatio ratio = PairedRatio.of(ours, theirs);
+
+        assertThat(ratio.surelyAtLeast(1.0)).isFalse();
+        assertThat(ratio.surelyBelow(1.0)).isFalse();
+        assertThat(ratio.format()).isEqualTo("1.15 [0.90–1.40]");
+    }
+
+    @Test
+    void unpairedRoundsAreRefused() {
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> PairedRatio.of(new double[] {1, 2}, new double[] {1}))
+                .withMessageContaining("got 2 and 1");
+    }
+}
