@@ -37,7 +37,7 @@ import org.openjdk.jmh.runner.options.TimeValue;
  */
 public final class BenchmarkSuite {
 
-    static final int ROUNDS = 8;
+    static final int ROUNDS = 12;
     static final int QUICK_ROUNDS = 2;
     private static final String[] FORK_JVM_ARGS = {"-Xms512m", "-Xmx512m"};
 
