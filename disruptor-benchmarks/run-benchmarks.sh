@@ -1,6 +1,6 @@
 #!/usr/bin/env sh
-# Builds the benchmarks jar and runs the whole suite; writes results.json, allocation.json,
-# results.md and throughput.svg into docs/benchmarks/. Pass --quick for a short trial run.
+# Builds the benchmarks jar and runs the whole suite in paired rounds; writes results.json, results.md
+# and throughput.svg into docs/benchmarks/. Pass --quick for a short trial run.
 set -eu
 cd "$(dirname "$0")/.."
 ./mvnw -B -q -pl disruptor-benchmarks -am package -DskipTests
