@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
-import org.springframework.beans.BeanUtils;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.beans.factory.support.RootBeanDefinition;
@@ -81,8 +80,7 @@ final class RingFactory {
         if (factory != null) {
             return factory;
         }
-        Constructor<?> constructor = noArgumentConstructor(plan);
-        return () -> BeanUtils.instantiateClass(constructor);
+        return EventConstructors.factory(noArgumentConstructor(plan));
     }
 
     private static Constructor<?> noArgumentConstructor(RingPlan plan) {
