@@ -98,14 +98,28 @@ record PairedRatio(double median, double low, double high, double confidence, in
         return confidence > 0;
     }
 
-    /** Whether the whole interval lies at or above {@code target}. */
-    boolean surelyAtLeast(double target) {
-        return hasInterval() && low >= target;
+    /** How a target range judges a ratio. */
+    enum Verdict {
+        /** The whole interval lies inside the target range. */
+        MET,
+        /** The whole interval lies outside it. */
+        MISSED,
+        /** The interval straddles an end of the range, or there is no interval. */
+        NOT_SETTLED
     }
 
-    /** Whether the whole interval lies below {@code target}. */
-    boolean surelyBelow(double target) {
-        return hasInterval() && high < target;
+    /**
+     * Judges this ratio against the target range {@code [lowest, highest]}; use an infinity for a
+     * one-sided target.
+     */
+    Verdict against(double lowest, double highest) {
+        if (!hasInterval()) {
+            return Verdict.NOT_SETTLED;
+        }
+        if (low >= lowest && high <= highest) {
+            return Verdict.MET;
+        }
+        return high < lowest || low > highest ? Verdict.MISSED : Verdict.NOT_SETTLED;
     }
 
     /** For example {@code 1.04 [0.91–1.22]}. */

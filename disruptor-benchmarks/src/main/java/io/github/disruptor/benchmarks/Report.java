@@ -87,8 +87,7 @@ final class Report {
             md.append("| ").append(scenario.label()).append(" |");
             for (String contender : TITLES.keySet()) {
                 double[] scores = run.scores(scenario, contender);
-                md.append(' ').append(scores.length == 0 ? "–" : String.format(Locale.ROOT, "%.1f <sub>%.0f–%.0f</sub>",
-                        median(scores) / 1e6, min(scores) / 1e6, max(scores) / 1e6)).append(" |");
+                md.append(' ').append(scores.length == 0 ? "–" : millionsWithRange(scores)).append(" |");
             }
             md.append(' ').append(ratioCell(scenario, "lmax")).append(" | ").append(ratioCell(scenario, "abq"))
                     .append(" |\n");
@@ -140,7 +139,7 @@ final class Report {
         StringJoiner ratios = new StringJoiner(", ", " ", ".\n\n");
         PERCENTILES.forEach((name, statistic) -> ratios.add(name + " " + roundTripRatio(statistic).format()));
         md.append(ratios);
-        judgeAtMost("round trip p99: ours / LMAX", roundTripRatio(PERCENTILES.get("p99")), 1.0);
+        judge("round trip p99: ours / LMAX", roundTripRatio(PERCENTILES.get("p99")), 0, 1.0, "≤ 1");
     }
 
     private PairedRatio roundTripRatio(ToDoubleFunction<Histogram> statistic) {
@@ -158,21 +157,19 @@ final class Report {
                 + "| variant | events/s (M) |\n|---|---:|\n");
         for (String variant : Scenario.SPRING_LAYER.contenders()) {
             double[] scores = run.scores(Scenario.SPRING_LAYER, variant);
-            md.append(String.format(Locale.ROOT, "| %s | %.1f <sub>%.0f–%.0f</sub> |%n", variant, median(scores) / 1e6,
-                    min(scores) / 1e6, max(scores) / 1e6));
+            md.append("| ").append(variant).append(" | ").append(millionsWithRange(scores)).append(" |\n");
         }
         PairedRatio publisher = run.ratio(Scenario.SPRING_LAYER, SPRING_CLASS, "core");
         PairedRatio methods = run.ratio(Scenario.SPRING_LAYER, SPRING_METHOD, SPRING_CLASS);
         md.append("\nSpring-injected `EventPublisher` / raw core: ").append(publisher.format())
                 .append(". Method-level / class-level `@DisruptorHandler`: ").append(methods.format()).append(".\n\n");
-        String what = "Spring-injected EventPublisher / raw core ≈ 1 (0.9 to 1.1)";
-        if (publisher.surelyAtLeast(0.9) && publisher.hasInterval() && publisher.high() <= 1.1) {
-            verdicts.add(String.format(Locale.ROOT, "met %s: %s", what, publisher.format()));
-        } else if (publisher.surelyBelow(0.9) || (publisher.hasInterval() && publisher.low() > 1.1)) {
-            verdicts.add(String.format(Locale.ROOT, "**missed** %s: %s", what, publisher.format()));
-        } else {
-            verdicts.add(String.format(Locale.ROOT, "not settled %s: %s", what, publisher.format()));
-        }
+        judge("Spring-injected EventPublisher / raw core", publisher, 0.9, 1.1, "≈ 1 (0.9 to 1.1)");
+    }
+
+    /** For example {@code 104.1 <sub>28–142</sub>}: the median and the range, in millions. */
+    private static String millionsWithRange(double[] scores) {
+        return String.format(Locale.ROOT, "%.1f <sub>%.0f–%.0f</sub>", median(scores) / 1e6, min(scores) / 1e6,
+                max(scores) / 1e6);
     }
 
     private String ratioCell(Scenario scenario, String other) {
@@ -181,19 +178,20 @@ final class Report {
     }
 
     private void judgeAtLeast(Scenario scenario, String other, String title, double target) {
-        if (target <= 0 || !run.has(scenario, other)) {
-            return;
+        if (target > 0 && run.has(scenario, other)) {
+            judge(scenario.label() + ": ours / " + title, run.ratio(scenario, "ours", other), target,
+                    Double.POSITIVE_INFINITY, "≥ " + trim(target));
         }
-        PairedRatio ratio = run.ratio(scenario, "ours", other);
-        String what = scenario.label() + ": ours / " + title;
-        String verdict = ratio.surelyAtLeast(target) ? "met" : ratio.surelyBelow(target) ? "**missed**" : "not settled";
-        verdicts.add(String.format(Locale.ROOT, "%s %s ≥ %s: %s", verdict, what, trim(target), ratio.format()));
     }
 
-    private void judgeAtMost(String what, PairedRatio ratio, double target) {
-        String verdict = ratio.hasInterval() && ratio.high() <= target ? "met"
-                : ratio.hasInterval() && ratio.low() > target ? "**missed**" : "not settled";
-        verdicts.add(String.format(Locale.ROOT, "%s %s ≤ %s: %s", verdict, what, trim(target), ratio.format()));
+    /** Adds the verdict of {@code ratio} against the target range {@code [lowest, highest]}. */
+    private void judge(String what, PairedRatio ratio, double lowest, double highest, String target) {
+        String verdict = switch (ratio.against(lowest, highest)) {
+            case MET -> "met";
+            case MISSED -> "**missed**";
+            case NOT_SETTLED -> "not settled";
+        };
+        verdicts.add(String.format(Locale.ROOT, "%s %s %s: %s", verdict, what, target, ratio.format()));
     }
 
     private String confidenceNote() {

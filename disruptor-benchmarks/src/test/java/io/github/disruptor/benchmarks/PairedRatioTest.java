@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.within;
 
+import io.github.disruptor.benchmarks.PairedRatio.Verdict;
 import org.junit.jupiter.api.Test;
 
 class PairedRatioTest {
@@ -38,8 +39,8 @@ class PairedRatioTest {
         PairedRatio ratio = PairedRatio.of(ours, theirs);
 
         assertThat(ratio.median()).isEqualTo(1.0);
-        assertThat(ratio.surelyAtLeast(1.0)).isTrue();
-        assertThat(ratio.surelyBelow(1.0)).isFalse();
+        assertThat(ratio.against(1.0, Double.POSITIVE_INFINITY)).isEqualTo(Verdict.MET);
+        assertThat(ratio.against(Double.NEGATIVE_INFINITY, 0.99)).isEqualTo(Verdict.MISSED);
     }
 
     @Test
@@ -47,8 +48,8 @@ class PairedRatioTest {
         PairedRatio ratio = PairedRatio.of(new double[] {3, 3}, new double[] {1, 1});
 
         assertThat(ratio.hasInterval()).isFalse();
-        assertThat(ratio.surelyAtLeast(1.0)).isFalse();
-        assertThat(ratio.surelyBelow(10.0)).isFalse();
+        assertThat(ratio.against(1.0, Double.POSITIVE_INFINITY)).isEqualTo(Verdict.NOT_SETTLED);
+        assertThat(ratio.against(10.0, Double.POSITIVE_INFINITY)).isEqualTo(Verdict.NOT_SETTLED);
         assertThat(ratio.format()).isEqualTo("3.00");
     }
 
@@ -59,8 +60,9 @@ class PairedRatioTest {
 
         PairedRatio ratio = PairedRatio.of(ours, theirs);
 
-        assertThat(ratio.surelyAtLeast(1.0)).isFalse();
-        assertThat(ratio.surelyBelow(1.0)).isFalse();
+        assertThat(ratio.against(1.0, Double.POSITIVE_INFINITY)).isEqualTo(Verdict.NOT_SETTLED);
+        assertThat(ratio.against(0.9, 1.1)).isEqualTo(Verdict.NOT_SETTLED);
+        assertThat(ratio.against(1.5, 2.0)).isEqualTo(Verdict.MISSED);
         assertThat(ratio.format()).isEqualTo("1.15 [0.90–1.40]");
     }
 
