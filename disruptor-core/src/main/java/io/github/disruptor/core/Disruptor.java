@@ -21,10 +21,11 @@ import java.util.concurrent.locks.LockSupport;
  *
  * <p>Publishing: claim, translate in place, publish. If the translator throws, the claimed slots are
  * published as discarded, so the sequence has no hole and no handler sees a half-written event; the
- * exception reaches the caller. After publishing, the producer reads the disruptor's state once
- * (a read of a field that never changes while it runs): if a shutdown has begun, it waits until its
- * event has been handled or the disruptor has stopped, so a publish that returns normally has always
- * been handled, and one that raced a shutdown and lost gets a {@link DisruptorClosedException}.
+ * exception reaches the caller. After publishing, the producer reads the sequencer's closed flag once
+ * (on the cache line it read to claim, and a field that never changes while the ring runs): if a
+ * shutdown has begun, it waits until its event has been handled or the disruptor has stopped, so a
+ * publish that returns normally has always been handled, and one that raced a shutdown and lost gets
+ * a {@link DisruptorClosedException}.
  *
  * @param <E> the event type
  */
@@ -288,9 +289,10 @@ public final class Disruptor<E> implements EventPublisher<E> {
     }
 
     private void commit(long low, long high) {
-        sequencer.publish(low, high);
-        DisruptorState now = state;
-        if (now != DisruptorState.RUNNING && now != DisruptorState.NEW) {
+        Sequencer claims = sequencer;
+        claims.publish(low, high);
+        // closed before the state leaves RUNNING, by shutdown() and halt() alike
+        if (claims.isClosed()) {
             awaitHandledOrRefuse(high);
         }
     }

@@ -1,8 +1,13 @@
 package io.github.disruptor.core;
 
 /**
- * A read-only sequence whose value is the minimum of several others: the progress of a whole stage,
- * as seen by the stage behind it or by the producers that must not overwrite unfinished slots.
+ * A sequence whose value is the minimum of several others: the progress of a whole stage, as seen by
+ * the stage behind it or by the producers that must not overwrite unfinished slots. Only barriers
+ * hold a group, and they only read it.
+ *
+ * <p>It overrides nothing but {@link #get()} on purpose: while no loaded class overrides
+ * {@link Sequence#set}, the JIT binds the cursor's and the handlers' release stores statically, with
+ * no type check on the hot path.
  */
 final class SequenceGroup extends Sequence {
 
@@ -32,25 +37,5 @@ final class SequenceGroup extends Sequence {
     @Override
     public long get() {
         return minimum(members, Long.MAX_VALUE);
-    }
-
-    @Override
-    public void set(long value) {
-        throw new UnsupportedOperationException("a sequence group is read-only");
-    }
-
-    @Override
-    public void setVolatile(long value) {
-        throw new UnsupportedOperationException("a sequence group is read-only");
-    }
-
-    @Override
-    public boolean compareAndSet(long expected, long newValue) {
-        throw new UnsupportedOperationException("a sequence group is read-only");
-    }
-
-    @Override
-    public long addAndGet(long increment) {
-        throw new UnsupportedOperationException("a sequence group is read-only");
     }
 }
