@@ -98,8 +98,9 @@ public final class InterleavedComparison {
                 if (own.length == 0) {
                     continue;
                 }
-                out.append(String.format(Locale.ROOT, "%-5s %-10s %2d blocks, median %7.1f M events/s",
-                        fast ? "fast" : "slow", contenders.get(c), own.length, PairedRatio.median(sorted(own))));
+                String mode = Double.isInfinite(threshold) ? "all" : fast ? "fast" : "slow";
+                out.append(String.format(Locale.ROOT, "%-5s %-10s %2d blocks, median %7.1f M events/s", mode,
+                        contenders.get(c), own.length, PairedRatio.median(sorted(own))));
                 if (c > 0) {
                     out.append(pairedWithFirst(contenders, scores, c, threshold, fast));
                 }

@@ -34,6 +34,17 @@ class InterleavedComparisonTest {
     }
 
     @Test
+    void labelsBlocksOfASingleModeAll() {
+        double[][] scores = {{100, 110, 105}, {90, 99, 84}};
+
+        String summary = InterleavedComparison.summary(List.of("lmax", "ours"), scores);
+
+        assertThat(summary).startsWith("one mode")
+                .containsPattern("all\\s+ours\\s+3 blocks.*/ lmax: 0\\.90 over 3 paired blocks")
+                .doesNotContain("slow");
+    }
+
+    @Test
     void namesTheArgumentAndWhatIsAcceptedWhenInputIsBad() {
         assertThatIllegalArgumentException().isThrownBy(() -> Options.parse("scenario=multi-producer"))
                 .withMessageContaining("scenario='multi-producer'").withMessageContaining("unicast");

@@ -37,18 +37,14 @@ final class MultiProducerSequencer extends Sequencer {
     @Override
     long next(int n, long deadlineNanos) {
         ensureOpen();
-        int attempt = 0;
         while (true) {
             long current = cursor.get();
             long claimed = current + n;
             long wrapPoint = claimed - bufferSize;
             if (wrapPoint > gatingSequenceCache.get()) {
-                long gating = minimumGatingSequence(current);
-                if (wrapPoint > gating) {
-                    if (!pauseForCapacity(attempt++, deadlineNanos)) {
-                        return NO_CAPACITY;
-                    }
-                    continue;
+                long gating = awaitGating(wrapPoint, current, deadlineNanos);
+                if (gating == NO_CAPACITY) {
+                    return NO_CAPACITY;
                 }
                 gatingSequenceCache.set(gating);
             } else if (cursor.compareAndSet(current, claimed)) {

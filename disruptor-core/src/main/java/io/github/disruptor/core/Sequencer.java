@@ -107,12 +107,34 @@ abstract sealed class Sequencer permits SingleProducerSequencer, MultiProducerSe
     }
 
     /**
+     * The slow path of a claim: waits until the slowest gating sequence reaches {@code wrapPoint},
+     * checking for shutdown, interrupt and deadline on every round. Kept out of the claim's fast path
+     * so that what the JIT inlines into a producer's loop is a few instructions with no call in it:
+     * with this loop inline, it kept the publisher's references on the stack and paid a store and
+     * loads per event.
+     *
+     * @param ceiling the value to report if there are no gating sequences (the producer's cursor)
+     * @return the gating sequence seen, at least {@code wrapPoint}, or {@link #NO_CAPACITY} if the
+     *         deadline passed first
+     */
+    final long awaitGating(long wrapPoint, long ceiling, long deadlineNanos) {
+        long gating;
+        int attempt = 0;
+        while (wrapPoint > (gating = minimumGatingSequence(ceiling))) {
+            if (!pauseForCapacity(attempt++, deadlineNanos)) {
+                return NO_CAPACITY;
+            }
+        }
+        return gating;
+    }
+
+    /**
      * One round of waiting for space: checks for shutdown, interrupt and deadline, then spins or
      * parks.
      *
      * @return {@code false} if the deadline has passed
      */
-    final boolean pauseForCapacity(int attempt, long deadlineNanos) {
+    private boolean pauseForCapacity(int attempt, long deadlineNanos) {
         if (deadlineNanos == NO_WAIT) {
             return false;
         }

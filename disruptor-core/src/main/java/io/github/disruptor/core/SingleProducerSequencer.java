@@ -28,30 +28,16 @@ final class SingleProducerSequencer extends Sequencer {
     long next(int n, long deadlineNanos) {
         ensureOpen();
         long claimed = nextValue + n;
-        if (claimed - bufferSize > cachedGatingSequence && !awaitCapacity(claimed - bufferSize, deadlineNanos)) {
-            return NO_CAPACITY;
+        long wrapPoint = claimed - bufferSize;
+        if (wrapPoint > cachedGatingSequence) {
+            long gating = awaitGating(wrapPoint, nextValue, deadlineNanos);
+            if (gating == NO_CAPACITY) {
+                return NO_CAPACITY;
+            }
+            cachedGatingSequence = gating;
         }
         nextValue = claimed;
         return claimed;
-    }
-
-    /**
-     * The slow path of a claim, kept out of {@link #next} so that the fast path inlined into a
-     * producer's loop stays a few instructions with no call in it: with the waiting loop inline, the
-     * JIT kept the publisher's references on the stack and paid a store and loads per event.
-     *
-     * @return {@code false} if the deadline passed before the gating sequences reached {@code wrapPoint}
-     */
-    private boolean awaitCapacity(long wrapPoint, long deadlineNanos) {
-        long gating;
-        int attempt = 0;
-        while (wrapPoint > (gating = minimumGatingSequence(nextValue))) {
-            if (!pauseForCapacity(attempt++, deadlineNanos)) {
-                return false;
-            }
-        }
-        cachedGatingSequence = gating;
-        return true;
     }
 
     @Override
