@@ -321,10 +321,11 @@ public final class Disruptor<E> implements EventPublisher<E> {
     /**
      * Waits until every handler has passed the cursor, and the cursor still stands there after a short
      * pause. The pause is for a single producer that raced this shutdown: its publication is a release
-     * store of the cursor followed by its read of the state, and the processor may let that read pass
-     * the store (a full fence there would cost every publish). Such a producer can read RUNNING while
-     * its store still waits in its store buffer; the store lands within nanoseconds, so a drain that
-     * holds across the pause has seen it. Multi-producer claims are compare-and-sets and need no pause.
+     * store of the cursor followed by its read of the closed flag, and the processor may let that read
+     * pass the store (a full fence there would cost every publish). Such a producer can read "open"
+     * while its store still waits in its store buffer; the store lands within nanoseconds, so a drain
+     * that holds across the pause has seen it. Multi-producer claims are compare-and-sets and need no
+     * pause.
      */
     private boolean awaitDrained(long deadline) {
         int attempt = 0;

@@ -108,10 +108,10 @@ abstract sealed class Sequencer permits SingleProducerSequencer, MultiProducerSe
 
     /**
      * The slow path of a claim: waits until the slowest gating sequence reaches {@code wrapPoint},
-     * checking for shutdown, interrupt and deadline on every round. Kept out of the claim's fast path
-     * so that what the JIT inlines into a producer's loop is a few instructions with no call in it:
-     * with this loop inline, it kept the publisher's references on the stack and paid a store and
-     * loads per event.
+     * checking for shutdown, interrupt and deadline on every round. A method of its own, rarely
+     * called, so that the JIT leaves it out of line and what it inlines into a producer's loop is a
+     * compare and a store with no call in between: with this loop written inside the claim, the JIT
+     * kept the publisher's references on the stack and paid a store and five loads per event.
      *
      * @param ceiling the value to report if there are no gating sequences (the producer's cursor)
      * @return the gating sequence seen, at least {@code wrapPoint}, or {@link #NO_CAPACITY} if the
