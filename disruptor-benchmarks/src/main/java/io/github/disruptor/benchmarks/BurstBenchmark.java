@@ -22,8 +22,9 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * A diagnostic, not part of the suite: the per-event cost of one side of a ring while the other
- * side is held still, so that only one thread works during the measured time and the cross-core
- * hand-off that dominates the throughput scenarios stays out of it. The handler stops at the first
+ * side is held still, so that only one thread works during the measured time and no cache line
+ * moves between cores while it does. (What it cannot show: a cost that only appears under that
+ * traffic, such as the stack spills the publish path had; see docs/benchmarks/METHOD.md.) The handler stops at the first
  * event of each burst until it is let through; subclasses time either the producer publishing a
  * burst into an idle ring or the handler consuming a full one. Nanoseconds per event.
  */
@@ -37,11 +38,6 @@ public abstract class BurstBenchmark {
 
     /** Events per burst: half the ring, so a burst never waits for space. */
     static final int BURST = EventFlow.CAPACITY / 2;
-
-    private static final io.github.disruptor.core.EventTranslator<LongEvent> OURS =
-            (event, sequence) -> event.value = sequence;
-    private static final com.lmax.disruptor.EventTranslator<LongEvent> LMAX =
-            (event, sequence) -> event.value = sequence;
 
     @Param({"ours", "lmax"})
     public String contender;
@@ -81,11 +77,11 @@ public abstract class BurstBenchmark {
     void publishBurst() {
         if (ours != null) {
             for (int i = 0; i < BURST; i++) {
-                ours.publish(OURS);
+                ours.publish(CoreFlow.WRITE_SEQUENCE);
             }
         } else {
             for (int i = 0; i < BURST; i++) {
-                lmaxRing.publishEvent(LMAX);
+                lmaxRing.publishEvent(LmaxFlow.WRITE_SEQUENCE);
             }
         }
         published += BURST;

@@ -100,7 +100,7 @@ public final class InterleavedComparison {
                 }
                 String mode = Double.isInfinite(threshold) ? "all" : fast ? "fast" : "slow";
                 out.append(String.format(Locale.ROOT, "%-5s %-10s %2d blocks, median %7.1f M events/s", mode,
-                        contenders.get(c), own.length, PairedRatio.median(sorted(own))));
+                        contenders.get(c), own.length, PairedRatio.median(own)));
                 if (c > 0) {
                     out.append(pairedWithFirst(contenders, scores, c, threshold, fast));
                 }
@@ -157,12 +157,6 @@ public final class InterleavedComparison {
 
     private static double[] inMode(double[] scores, double threshold, boolean fast) {
         return Arrays.stream(scores).filter(s -> isFast(s, threshold) == fast).toArray();
-    }
-
-    private static double[] sorted(double[] values) {
-        double[] copy = values.clone();
-        Arrays.sort(copy);
-        return copy;
     }
 
     /** The command line, validated. */

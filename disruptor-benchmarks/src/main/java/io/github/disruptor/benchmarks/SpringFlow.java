@@ -3,7 +3,6 @@ package io.github.disruptor.benchmarks;
 import io.github.disruptor.core.Disruptor;
 import io.github.disruptor.core.DisruptorMonitor;
 import io.github.disruptor.core.EventPublisher;
-import io.github.disruptor.core.EventTranslator;
 import io.github.disruptor.core.ProducerType;
 import io.github.disruptor.spring.DisruptorHandler;
 import org.springframework.boot.SpringBootConfiguration;
@@ -21,8 +20,6 @@ import org.springframework.core.ResolvableType;
  * {@code EventPublisher<LongEvent>} bean, as an application would after injecting it.
  */
 final class SpringFlow implements EventFlow {
-
-    private static final EventTranslator<LongEvent> WRITE_SEQUENCE = (event, sequence) -> event.value = sequence;
 
     private final ConfigurableApplicationContext context;
     private final EventPublisher<LongEvent> publisher;
@@ -51,7 +48,7 @@ final class SpringFlow implements EventFlow {
     @Override
     public void publish(int events, int batchSize) {
         for (int i = 0; i < events; i++) {
-            publisher.publish(WRITE_SEQUENCE);
+            publisher.publish(CoreFlow.WRITE_SEQUENCE);
         }
     }
 
