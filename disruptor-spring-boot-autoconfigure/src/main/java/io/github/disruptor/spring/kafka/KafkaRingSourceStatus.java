@@ -23,11 +23,14 @@ import org.jspecify.annotations.Nullable;
  * @param runningFor how long its consumer thread has been running; {@code null} when it is not running
  * @param problem the latest problem not resolved yet, or {@code null}
  * @param deadLettered how many records it has sent to a dead-letter topic since the application started
+ * @param lastRevocationDrain how long the ring took, at the last revocation, to handle what it held from the
+ *        revoked partitions; {@code null} before the first
  * @param partitions the partitions that feed the ring, by topic and partition
  */
 public record KafkaRingSourceStatus(String ring, String groupId, List<String> topics, State state, String activity,
         Duration inActivityFor, @Nullable Duration sinceLastPoll, @Nullable Duration sinceLastHeartbeat,
-        @Nullable Duration runningFor, @Nullable String problem, long deadLettered, List<PartitionStatus> partitions) {
+        @Nullable Duration runningFor, @Nullable String problem, long deadLettered, @Nullable Duration lastRevocationDrain,
+        List<PartitionStatus> partitions) {
 
     /** What the consumer thread is doing. */
     public enum State {
@@ -77,13 +80,14 @@ public record KafkaRingSourceStatus(String ring, String groupId, List<String> to
                 .toList();
         if (feed == null) {
             return new KafkaRingSourceStatus(source.ring(), source.groupId(), source.topics(), State.STOPPED, "stopped",
-                    Duration.ZERO, null, null, null, null, deadLettered, views);
+                    Duration.ZERO, null, null, null, null, deadLettered, null, views);
         }
         long now = System.nanoTime();
         double heartbeat = feed.lastHeartbeatSecondsAgo();
         return new KafkaRingSourceStatus(source.ring(), source.groupId(), source.topics(), feed.state(), feed.activity(),
                 Duration.ofNanos(now - feed.activitySinceNanos()), Duration.ofNanos(now - feed.lastPollNanos()),
                 heartbeat >= 0 ? Duration.ofMillis((long) (heartbeat * 1000)) : null,
-                Duration.ofNanos(now - feed.startedNanos()), feed.problem(), deadLettered, views);
+                Duration.ofNanos(now - feed.startedNanos()), feed.problem(), deadLettered,
+                feed.lastDrainNanos() >= 0 ? Duration.ofNanos(feed.lastDrainNanos()) : null, views);
     }
 }

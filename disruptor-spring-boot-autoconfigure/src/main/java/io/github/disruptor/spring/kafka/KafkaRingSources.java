@@ -12,6 +12,8 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.jspecify.annotations.Nullable;
 
@@ -41,6 +43,8 @@ import io.github.disruptor.spring.kafka.DisruptorKafkaProperties.PoisonRecordPol
  * again (as test contexts are) stops and restarts the consumers with it.
  */
 public final class KafkaRingSources implements SmartLifecycle, DisposableBean {
+
+    private static final Log logger = LogFactory.getLog(KafkaRingSources.class);
 
     private final Map<String, KafkaRingSource> sources = new LinkedHashMap<>();
     private final Map<String, String> translatorBeans = new HashMap<>();
@@ -182,6 +186,8 @@ public final class KafkaRingSources implements SmartLifecycle, DisposableBean {
         Properties overrides = new Properties();
         overrides.putAll(settings.consumerProperties());
         overrides.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        logger.info("Ring '" + source.ring() + "' reads topics " + settings.topics() + " as group " + source.groupId()
+                + (settings.consumerProperties().isEmpty() ? "" : " with consumer properties " + settings.consumerProperties()));
         KafkaRecordTranslator<Object, Object, Object> translator = beanFactory.getBean(
                 translatorBeans.get(source.ring()), KafkaRecordTranslator.class);
         return new RingFeed(source, ring,

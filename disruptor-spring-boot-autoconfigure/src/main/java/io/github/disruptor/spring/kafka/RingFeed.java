@@ -80,6 +80,7 @@ final class RingFeed implements Runnable, ConsumerRebalanceListener, EventTransl
     private volatile long activitySinceNanos = System.nanoTime();
     private volatile long lastPollNanos = System.nanoTime();
     private volatile double lastHeartbeatSecondsAgo = -1;
+    private volatile long lastDrainNanos = -1;
     private volatile @Nullable String problem;
     private @Nullable ProblemKind problemKind;
 
@@ -185,9 +186,8 @@ final class RingFeed implements Runnable, ConsumerRebalanceListener, EventTransl
                 keep(records);
             }
             if (halted) {
-                return;
-            }
-            if (retryAtNanos == 0 || System.nanoTime() - retryAtNanos >= 0) {
+                // nothing more is read; what the ring took before the poison record is still committed
+            } else if (retryAtNanos == 0 || System.nanoTime() - retryAtNanos >= 0) {
                 publishKept();
             } else {
                 LockSupport.parkNanos(Math.min(settings.pollTimeout().toNanos(), retryAtNanos - System.nanoTime()));
@@ -200,8 +200,11 @@ final class RingFeed implements Runnable, ConsumerRebalanceListener, EventTransl
             }
             sample();
         } catch (RecordDeserializationException unreadable) {
+            // the position stays on the record; nothing more is fetched until it is dead-lettered
             poison = PoisonRecord.unreadable(unreadable);
             retryAtNanos = 0;
+            consumer.pause(consumer.assignment());
+            paused = true;
         } catch (DisruptorClosedException closed) {
             running = false;
             problem = "ring '" + settings.ring() + "' stopped accepting events: " + closed.getMessage();
@@ -380,7 +383,9 @@ final class RingFeed implements Runnable, ConsumerRebalanceListener, EventTransl
             problem = "halted at " + record.describe() + ": " + record.failure()
                     + "; nothing after it is read or committed until the application restarts";
             problemKind = ProblemKind.POISON;
-            activity("halted on a poison record", KafkaRingSourceStatus.State.HALTED);
+            activity = "halted on a poison record";
+            activitySinceNanos = System.nanoTime();
+            state = KafkaRingSourceStatus.State.HALTED;
             logger.error("The Kafka consumer of ring '" + settings.ring() + "' " + problem + " ("
                     + settings.property("on-poison-record") + "=halt)", record.failure());
         }
@@ -527,7 +532,11 @@ final class RingFeed implements Runnable, ConsumerRebalanceListener, EventTransl
                 KafkaRingSourceStatus.State.REBALANCING);
         long began = System.nanoTime();
         boolean drained = awaitHandled(target);
-        long drainMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - began);
+        long drainNanos = System.nanoTime() - began;
+        long drainMillis = TimeUnit.NANOSECONDS.toMillis(drainNanos);
+        if (drained) {
+            lastDrainNanos = drainNanos;
+        }
         boolean committed = lost || !commitOffsets || !drained || commitNow(leaving);
         if (drained && !lost) {
             logger.info("Ring '" + settings.ring() + "' drained revoked partitions " + partitions + " in " + drainMillis
@@ -760,6 +769,10 @@ final class RingFeed implements Runnable, ConsumerRebalanceListener, EventTransl
 
     @Nullable String problem() {
         return problem;
+    }
+
+    long lastDrainNanos() {
+        return lastDrainNanos;
     }
 
     boolean paused() {
