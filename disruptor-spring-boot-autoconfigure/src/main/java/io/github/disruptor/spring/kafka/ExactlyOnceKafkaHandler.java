@@ -10,10 +10,13 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.apache.kafka.clients.consumer.ConsumerGroupMetadata;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.Callback;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.TransactionAbortedException;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.kafka.core.ProducerFactory;
@@ -140,6 +143,7 @@ public final class ExactlyOnceKafkaHandler<E, K, V> implements EventHandler<E> {
             producer = producerFactory.createProducer();
         }
         producer.beginTransaction();
+        output.takeFailure();
         inTransaction = true;
         firstSequence = sequence;
     }
@@ -160,12 +164,16 @@ public final class ExactlyOnceKafkaHandler<E, K, V> implements EventHandler<E> {
         ConsumerGroupMetadata metadata = source.groupMetadata();
         boolean fenced = firstSequence < source.fencedBelow();
         Map<TopicPartition, Long> offsets = takeOffsets();
+        KafkaException sendFailure = output.takeFailure();
         if (fenced || metadata == null) {
             abortQuietly(current);
             abortedTransactions++;
             logger.debug("Aborted the transaction of sequences " + firstSequence + ".." + lastSequence + " of ring '"
                     + source.ring() + "': its partitions moved on");
             return;
+        }
+        if (sendFailure != null) {
+            failed(current, firstSequence, lastSequence, sendFailure);
         }
         try {
             if (!offsets.isEmpty()) {
@@ -177,16 +185,20 @@ public final class ExactlyOnceKafkaHandler<E, K, V> implements EventHandler<E> {
             committedTransactions++;
             source.committedInTransaction(offsets);
         } catch (KafkaException failure) {
-            abortQuietly(current);
-            abortedTransactions++;
-            closeFailed(current);
-            awaitingRewind = true;
-            failedAt = lastSequence;
-            source.requestRewind();
-            throw new KafkaException("The Kafka transaction of ring '" + source.ring() + "' (sequences " + firstSequence
-                    + ".." + lastSequence + ") failed and was aborted; its partitions are read again from their "
-                    + "committed offsets", failure);
+            failed(current, firstSequence, lastSequence, failure);
         }
+    }
+
+    /** Aborts, asks the source to re-read from the committed offsets, and reports the failure to the ring. */
+    private void failed(Producer<K, V> current, long first, long last, KafkaException failure) {
+        abortQuietly(current);
+        abortedTransactions++;
+        closeFailed(current);
+        awaitingRewind = true;
+        failedAt = last;
+        source.requestRewind();
+        throw new KafkaException("The Kafka transaction of ring '" + source.ring() + "' (sequences " + first + ".."
+                + last + ") failed and was aborted; its partitions are read again from their committed offsets", failure);
     }
 
     private Map<TopicPartition, Long> takeOffsets() {
@@ -226,16 +238,40 @@ public final class ExactlyOnceKafkaHandler<E, K, V> implements EventHandler<E> {
         return "ExactlyOnceKafkaHandler of ring '" + source.ring() + "' (" + writer + ")";
     }
 
-    /** The batch's view of the producer. */
-    private final class Output implements KafkaOutput<K, V> {
+    /**
+     * The batch's view of the producer. Once a send has failed the transaction can only abort, so the rest of
+     * the batch's sends are dropped and the failure is reported once, at the end of the batch.
+     */
+    private final class Output implements KafkaOutput<K, V>, Callback {
 
         private boolean replay;
+        private volatile @Nullable KafkaException failure;
 
         @Override
         public void send(ProducerRecord<K, V> record) {
-            if (!replay) {
-                producer.send(record);
+            if (replay || failure != null) {
+                return;
             }
+            try {
+                producer.send(record, this);
+            } catch (KafkaException refused) {
+                failure = refused;
+            }
+        }
+
+        /** Called on the producer's I/O thread; the one callback object serves every send. */
+        @Override
+        public void onCompletion(RecordMetadata metadata, @Nullable Exception exception) {
+            // sends cut short by an abort fail with TransactionAbortedException: a consequence, not a cause
+            if (exception != null && failure == null && !(exception instanceof TransactionAbortedException)) {
+                failure = exception instanceof KafkaException kafka ? kafka : new KafkaException(exception);
+            }
+        }
+
+        @Nullable KafkaException takeFailure() {
+            KafkaException taken = failure;
+            failure = null;
+            return taken;
         }
 
         @Override

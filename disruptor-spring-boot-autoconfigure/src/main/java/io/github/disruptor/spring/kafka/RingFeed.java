@@ -546,18 +546,19 @@ final class RingFeed implements Runnable, ConsumerRebalanceListener, EventTransl
                     + " partitions " + partitions + " within " + settings.property("drain-timeout") + " ("
                     + settings.drainTimeout() + "); their offsets stay uncommitted and the next owner reads them again");
         }
-        if ((lost || !drained) && source.transactional()) {
-            source.fence(ring.monitor().cursor() + 1);
-            if (!assigned.isEmpty()) {
-                reinitializeAll();
-            }
-        }
         for (PartitionProgress progress : leaving) {
             assigned.remove(progress.partition);
             startOffsets.remove(progress.partition);
         }
         source.partitions(assigned);
         notifyRevoked(partitions, lost || !drained);
+        if ((lost || !drained) && source.transactional()) {
+            // the ring may still hold their events: no transaction may commit them, nor what came after them
+            source.fence(ring.monitor().cursor() + 1);
+            if (!assigned.isEmpty()) {
+                reinitializeAll();
+            }
+        }
         activity(paused ? "waiting for space in the ring" : "polling",
                 paused ? KafkaRingSourceStatus.State.PAUSED : KafkaRingSourceStatus.State.CONSUMING);
     }
@@ -603,7 +604,11 @@ final class RingFeed implements Runnable, ConsumerRebalanceListener, EventTransl
             }
             return;
         }
+        uninitialized.retainAll(consumer.assignment());
         Set<TopicPartition> partitions = new LinkedHashSet<>(uninitialized);
+        if (partitions.isEmpty()) {
+            return;
+        }
         Map<TopicPartition, OffsetAndMetadata> committed = consumer.committed(partitions, settings.stuckThreshold());
         Map<TopicPartition, Long> committedOffsets = new LinkedHashMap<>();
         for (TopicPartition partition : partitions) {
