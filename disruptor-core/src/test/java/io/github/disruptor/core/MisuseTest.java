@@ -271,7 +271,7 @@ class MisuseTest {
         assertThatThrownBy(disruptor::start)
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("'misuse'").hasMessageContaining("RUNNING")
-                .hasMessageContaining("may be called once");
+                .hasMessageContaining("accepted on a new or stopped disruptor");
     }
 
     @Test
