@@ -221,7 +221,12 @@ public final class Disruptor<E> implements EventPublisher<E> {
     public <A> void publishBatch(EventTranslatorOneArg<E, A> translator, A[] args, int from, int count) {
         Objects.requireNonNull(translator, "translator");
         Objects.requireNonNull(args, "args");
-        Objects.checkFromIndexSize(from, count, args.length);
+        sequencer.checkClaimSize(count);
+        if (from < 0 || from > args.length - count) {
+            throw new IllegalArgumentException("publishBatch cannot take " + count + " arguments from index " + from
+                    + " of an array of " + args.length + "; from must be between 0 and args.length - count ("
+                    + (args.length - count) + ")");
+        }
         publishRange(count, (BatchTranslator) ARRAY_BATCH, translator, args, from);
     }
 
