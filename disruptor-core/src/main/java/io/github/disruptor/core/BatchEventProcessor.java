@@ -77,7 +77,7 @@ final class BatchEventProcessor<E> implements Runnable, HandlerMonitor {
         return sequence;
     }
 
-    /** Stops the processor after its current event; wakes it if it is waiting. */
+    /** Stops the processor after its current event; wakes it if it is waiting or backing off. */
     void halt() {
         int current;
         do {
@@ -89,28 +89,28 @@ final class BatchEventProcessor<E> implements Runnable, HandlerMonitor {
         barrier.alert();
     }
 
-    /** Whether the thread has ended or was never started. */
-    boolean hasEnded() {
-        Thread t = thread;
-        return t == null ? state() != HandlerState.RUNNING : !t.isAlive();
+    /** Makes a stopped processor runnable again, on a new thread, from the sequence where it stopped. */
+    void prepareRestart() {
+        barrier.clearAlert();
+        STATE.setVolatile(this, IDLE);
     }
 
-    Thread thread() {
-        return thread;
-    }
-
+    /**
+     * Calls {@code onStart}, handles events until halted, calls {@code onShutdown}: both callbacks run
+     * exactly once per thread, also when a halt came before the thread got here.
+     */
     @Override
     public void run() {
         // recorded first, so that no observer sees a RUNNING handler without a live thread
         thread = Thread.currentThread();
-        if (!STATE.compareAndSet(this, IDLE, RUNNING)) {
-            return;
-        }
+        boolean running = STATE.compareAndSet(this, IDLE, RUNNING);
+        notifyLifecycle(true);
         try {
-            notifyLifecycle(true);
-            processEvents();
+            if (running) {
+                processEvents();
+            }
         } catch (Throwable unexpected) {
-            ExceptionHandler.LOGGER.log(System.Logger.Level.ERROR,
+            LoggingExceptionHandler.LOGGER.log(System.Logger.Level.ERROR,
                     () -> "Disruptor handler '" + name + "' stopped on an unexpected failure at sequence "
                             + sequence.get(), unexpected);
             STATE.setVolatile(this, HALTED);
@@ -187,7 +187,7 @@ final class BatchEventProcessor<E> implements Runnable, HandlerMonitor {
             return action == null ? ExceptionAction.CONTINUE : action;
         } catch (Throwable handlerFailure) {
             handlerFailure.addSuppressed(failure);
-            ExceptionHandler.LOGGER.log(System.Logger.Level.ERROR, () -> "The exception handler of disruptor handler '"
+            LoggingExceptionHandler.LOGGER.log(System.Logger.Level.ERROR, () -> "The exception handler of disruptor handler '"
                     + name + "' threw on sequence " + failedSequence + "; halting the handler", handlerFailure);
             return ExceptionAction.HALT;
         }
@@ -205,7 +205,7 @@ final class BatchEventProcessor<E> implements Runnable, HandlerMonitor {
                 exceptionHandler.handleLifecycleException(failure, name, starting ? "onStart" : "onShutdown");
             } catch (Throwable ignored) {
                 failure.addSuppressed(ignored);
-                ExceptionHandler.LOGGER.log(System.Logger.Level.ERROR,
+                LoggingExceptionHandler.LOGGER.log(System.Logger.Level.ERROR,
                         () -> "Disruptor handler '" + name + "' failed in a lifecycle callback", failure);
             }
         }

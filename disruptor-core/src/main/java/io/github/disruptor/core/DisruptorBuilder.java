@@ -3,6 +3,7 @@ package io.github.disruptor.core;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -167,7 +168,7 @@ public final class DisruptorBuilder<E> {
      * Builds the disruptor: allocates the ring and every event, wires the barriers. Threads start with
      * {@link Disruptor#start()}.
      *
-     * @throws IllegalArgumentException if no stage was declared, two handlers share a name, or a
+     * @throws IllegalArgumentException if no stage was declared, two handlers are given the same name explicitly, or a
      *         dependency names a handler not declared in an earlier stage
      */
     public Disruptor<E> build() {
@@ -181,6 +182,7 @@ public final class DisruptorBuilder<E> {
                 : new MultiProducerSequencer(disruptorName, ringSize, waitStrategy);
         RingBuffer<E> ringBuffer = new RingBuffer<>(ringSize, eventFactory, sequencer);
 
+        Set<String> explicitNames = explicitNames();
         Map<String, List<BatchEventProcessor<E>>> byName = new LinkedHashMap<>();
         List<BatchEventProcessor<E>> previousStage = List.of();
         List<BatchEventProcessor<E>> all = new ArrayList<>();
@@ -188,7 +190,8 @@ public final class DisruptorBuilder<E> {
         for (BarrierScope<E> scope : stages) {
             List<BatchEventProcessor<E>> thisStage = new ArrayList<>();
             for (BarrierScope.HandlerSpec<E> spec : scope.handlers()) {
-                String handlerName = uniqueName(spec.name(), byName.keySet());
+                String handlerName = spec.explicitName() ? spec.name() : derivedName(spec.name(), byName.keySet(),
+                        explicitNames);
                 List<BatchEventProcessor<E>> upstream = upstreamOf(spec, handlerName, previousStage, byName);
                 Sequence[] upstreamSequences = upstream.stream().map(BatchEventProcessor::sequenceRef)
                         .toArray(Sequence[]::new);
@@ -219,12 +222,28 @@ public final class DisruptorBuilder<E> {
         return new Disruptor<>(disruptorName, ringBuffer, sequencer, producerType, List.copyOf(all), factory);
     }
 
-    private static String uniqueName(String requested, Set<String> taken) {
-        if (!taken.contains(requested)) {
-            return requested;
+    /** Every explicitly given name, checked for duplicates before any name is derived. */
+    private Set<String> explicitNames() {
+        Set<String> names = new LinkedHashSet<>();
+        for (BarrierScope<E> scope : stages) {
+            for (BarrierScope.HandlerSpec<E> spec : scope.handlers()) {
+                if (spec.explicitName() && !names.add(spec.name())) {
+                    throw new IllegalArgumentException("handler name '" + spec.name() + "' is used twice; names "
+                            + "given to handleEvents(name, handler) must be unique within a disruptor (given: "
+                            + String.join(", ", names) + ")");
+                }
+            }
         }
-        throw new IllegalArgumentException("handler name '" + requested + "' is used twice; handler names must be "
-                + "unique within a disruptor (taken: " + String.join(", ", taken) + ")");
+        return names;
+    }
+
+    /** {@code base}, or {@code base-2}, {@code base-3}... : the first that no handler has taken or was given. */
+    private static String derivedName(String base, Set<String> taken, Set<String> explicit) {
+        String candidate = base;
+        for (int suffix = 2; taken.contains(candidate) || explicit.contains(candidate); suffix++) {
+            candidate = base + "-" + suffix;
+        }
+        return candidate;
     }
 
     private List<BatchEventProcessor<E>> upstreamOf(BarrierScope.HandlerSpec<E> spec, String handlerName,

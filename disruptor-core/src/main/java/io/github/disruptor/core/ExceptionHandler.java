@@ -1,6 +1,5 @@
 package io.github.disruptor.core;
 
-import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 
 /**
@@ -31,7 +30,7 @@ public interface ExceptionHandler {
      * default logs it; the handler goes on either way.
      */
     default void handleLifecycleException(Throwable failure, String handlerName, String phase) {
-        LOGGER.log(Level.ERROR, () -> "Disruptor handler '" + handlerName + "' failed in " + phase, failure);
+        LoggingExceptionHandler.LOGGER.log(Level.ERROR, () -> "Disruptor handler '" + handlerName + "' failed in " + phase, failure);
     }
 
     /** Logs the exception (level WARNING, with the handler's name and the sequence) and moves on. */
@@ -43,7 +42,4 @@ public interface ExceptionHandler {
     static ExceptionHandler logAndHalt() {
         return LoggingExceptionHandler.HALT;
     }
-
-    /** The logger the built-in policies write to: {@code io.github.disruptor.core.ExceptionHandler}. */
-    Logger LOGGER = System.getLogger(ExceptionHandler.class.getName());
 }

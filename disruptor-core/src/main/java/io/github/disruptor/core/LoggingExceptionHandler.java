@@ -2,10 +2,15 @@ package io.github.disruptor.core;
 
 import java.lang.System.Logger.Level;
 
-/** The two built-in exception policies: log, then continue or halt. */
+/**
+ * The built-in exception policies: log, then continue or halt. They and every other report of a
+ * failing handler write to the logger {@code io.github.disruptor.core.ExceptionHandler}.
+ */
 enum LoggingExceptionHandler implements ExceptionHandler {
     CONTINUE(Level.WARNING, ExceptionAction.CONTINUE),
     HALT(Level.ERROR, ExceptionAction.HALT);
+
+    static final System.Logger LOGGER = System.getLogger(ExceptionHandler.class.getName());
 
     private final Level level;
     private final ExceptionAction action;

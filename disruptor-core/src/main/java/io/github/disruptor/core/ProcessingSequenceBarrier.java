@@ -33,11 +33,6 @@ final class ProcessingSequenceBarrier implements SequenceBarrier {
     }
 
     @Override
-    public boolean isAlerted() {
-        return alerted;
-    }
-
-    @Override
     public void checkAlert() throws AlertException {
         if (alerted) {
             throw AlertException.INSTANCE;
@@ -48,5 +43,10 @@ final class ProcessingSequenceBarrier implements SequenceBarrier {
     void alert() {
         alerted = true;
         waitStrategy.signalAllWhenBlocking();
+    }
+
+    /** Lowers the alert before a restart. */
+    void clearAlert() {
+        alerted = false;
     }
 }

@@ -19,9 +19,6 @@ public interface SequenceBarrier {
      */
     long waitFor(long sequence) throws AlertException, InterruptedException;
 
-    /** Whether the barrier has been alerted. */
-    boolean isAlerted();
-
     /** Throws {@link AlertException#INSTANCE} if the barrier has been alerted. */
     void checkAlert() throws AlertException;
 }
