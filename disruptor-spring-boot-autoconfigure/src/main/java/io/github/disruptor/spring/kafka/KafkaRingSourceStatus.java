@@ -18,8 +18,9 @@ import org.jspecify.annotations.Nullable;
  * @param activity the same in words, such as "waiting for space in the ring"
  * @param inActivityFor how long it has been doing that
  * @param sinceLastPoll how long ago its last poll returned; {@code null} when it is not running
- * @param sinceLastHeartbeat how long ago the consumer last heard from the group coordinator (Kafka's
- *        {@code last-heartbeat-seconds-ago}); {@code null} when unknown
+ * @param sinceLastHeartbeat how long ago the consumer last sent the group coordinator a heartbeat (Kafka's
+ *        {@code last-heartbeat-seconds-ago}), or how long it has been running when it has not sent one yet;
+ *        {@code null} when its client does not report it
  * @param runningFor how long its consumer thread has been running; {@code null} when it is not running
  * @param problem the latest problem not resolved yet, or {@code null}
  * @param deadLettered how many records it has sent to a dead-letter topic since the application started
@@ -86,7 +87,8 @@ public record KafkaRingSourceStatus(String ring, String groupId, List<String> to
         double heartbeat = feed.lastHeartbeatSecondsAgo();
         return new KafkaRingSourceStatus(source.ring(), source.groupId(), source.topics(), feed.state(), feed.activity(),
                 Duration.ofNanos(now - feed.activitySinceNanos()), Duration.ofNanos(now - feed.lastPollNanos()),
-                heartbeat >= 0 ? Duration.ofMillis((long) (heartbeat * 1000)) : null,
+                heartbeat >= 0 ? Duration.ofMillis((long) (heartbeat * 1000))
+                        : feed.heartbeatKnown() ? Duration.ofNanos(now - feed.startedNanos()) : null,
                 Duration.ofNanos(now - feed.startedNanos()), feed.problem(), deadLettered,
                 feed.lastDrainNanos() >= 0 ? Duration.ofNanos(feed.lastDrainNanos()) : null, views);
     }

@@ -768,6 +768,11 @@ final class RingFeed implements Runnable, ConsumerRebalanceListener, EventTransl
         return startedNanos;
     }
 
+    /** Whether the client reports heartbeats (the classic group protocol does). */
+    boolean heartbeatKnown() {
+        return heartbeatMetric != null;
+    }
+
     double lastHeartbeatSecondsAgo() {
         return lastHeartbeatSecondsAgo;
     }

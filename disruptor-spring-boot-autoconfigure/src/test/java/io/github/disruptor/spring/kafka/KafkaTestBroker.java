@@ -50,6 +50,11 @@ final class KafkaTestBroker implements AutoCloseable {
         return broker.getBrokersAsString();
     }
 
+    int port() {
+        String first = bootstrapServers().split(",")[0];
+        return Integer.parseInt(first.substring(first.lastIndexOf(':') + 1));
+    }
+
     void createTopic(String topic, int partitions) {
         try (Admin admin = admin()) {
             admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1))).all().get();

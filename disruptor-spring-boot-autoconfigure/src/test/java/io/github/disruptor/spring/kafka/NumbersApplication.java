@@ -36,7 +36,11 @@ class NumbersApplication {
     static final long UNTRANSLATABLE = 1_000_013;
 
     static ConfigurableApplicationContext run(KafkaTestBroker broker, String... properties) {
-        List<String> all = new ArrayList<>(List.of("spring.kafka.bootstrap-servers=" + broker.bootstrapServers(),
+        return run(broker.bootstrapServers(), properties);
+    }
+
+    static ConfigurableApplicationContext run(String bootstrapServers, String... properties) {
+        List<String> all = new ArrayList<>(List.of("spring.kafka.bootstrap-servers=" + bootstrapServers,
                 "spring.kafka.consumer.auto-offset-reset=earliest", "spring.main.banner-mode=off",
                 "disruptor.defaults.kafka.commit-interval=100ms", "logging.level.org.apache.kafka=warn",
                 "logging.level.kafka=warn", "logging.level.org.apache.kafka.clients.consumer.internals.ConsumerCoordinator=error"));
