@@ -58,13 +58,13 @@ public final class DisruptorEndpoint {
         return registry.find(ring).map(disruptor -> describe(disruptor.monitor(), sourcesOf(ring))).orElse(null);
     }
 
-    private Map<String, Object> sourcesOf(String ring) {
+    private @Nullable Map<String, Object> sourcesOf(String ring) {
         Map<String, Object> described = new LinkedHashMap<>();
         sources.forEach(source -> described.putAll(source.describe(ring)));
-        return described;
+        return described.isEmpty() ? null : described;
     }
 
-    private static RingDescriptor describe(DisruptorMonitor ring, Map<String, Object> sources) {
+    private static RingDescriptor describe(DisruptorMonitor ring, @Nullable Map<String, Object> sources) {
         List<HandlerDescriptor> handlers = ring.handlers().stream().map(DisruptorEndpoint::describe).toList();
         return new RingDescriptor(ring.ringSize(), ring.producerType().name().toLowerCase(Locale.ROOT),
                 ring.waitStrategy(), ring.cursor(), ring.remainingCapacity(), ring.state(), ring.rejectedPublishes(),
@@ -95,11 +95,12 @@ public final class DisruptorEndpoint {
      * @param state the ring's state
      * @param rejectedPublishes how many {@code tryPublish} calls found the ring full
      * @param handlers one entry per handler thread, in stage order
-     * @param sources what feeds the ring from outside the application, by kind (see {@link DisruptorRingSources})
+     * @param sources what feeds the ring from outside the application, by kind (see {@link DisruptorRingSources});
+     *        {@code null}, and so left out of the JSON, when nothing does
      */
     public record RingDescriptor(int ringSize, String sequencer, String waitStrategy, long cursor,
             long remainingCapacity, DisruptorState state, long rejectedPublishes, List<HandlerDescriptor> handlers,
-            Map<String, Object> sources) implements OperationResponseBody {
+            @Nullable Map<String, Object> sources) implements OperationResponseBody {
     }
 
     /**
