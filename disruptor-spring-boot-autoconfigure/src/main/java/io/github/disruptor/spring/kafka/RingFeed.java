@@ -581,7 +581,7 @@ final class RingFeed implements Runnable, ConsumerRebalanceListener, EventTransl
         pendingRecords = null;
         poison = null;
         consumer.pause(all);
-        awaitHandled(ring.monitor().cursor());
+        ring.awaitIdle(settings.drainTimeout());
         assigned.clear();
         source.partitions(assigned);
         notifyRevoked(all, true);

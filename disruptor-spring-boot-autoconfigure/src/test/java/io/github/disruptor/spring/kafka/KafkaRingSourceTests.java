@@ -193,6 +193,33 @@ class KafkaRingSourceTests {
         }
     }
 
+    @Test
+    void stopsAndStartsAgainFromTheCommittedOffsets() {
+        broker.createTopic("numbers-restart", 2);
+        broker.send(numbers("numbers-restart", 2, 0, 50));
+        try (ConfigurableApplicationContext application = NumbersApplication.run(broker,
+                "disruptor.rings.numbers.kafka.topics=numbers-restart", "disruptor.rings.numbers.kafka.group-id=restart")) {
+            Gate gate = application.getBean(Gate.class);
+            KafkaRingSources sources = application.getBean(KafkaRingSources.class);
+            await().atMost(Duration.ofSeconds(20)).until(() -> gate.passed.size() == 50);
+
+            java.util.concurrent.CountDownLatch stopped = new java.util.concurrent.CountDownLatch(1);
+            sources.stop(stopped::countDown);
+            await().atMost(Duration.ofSeconds(15)).until(() -> stopped.getCount() == 0);
+            // stopping drained the ring, committed what it had handled and left the group
+            assertThat(broker.committed("restart", "numbers-restart", 2)).isEqualTo(Map.of(0, 25L, 1, 25L));
+            assertThat(broker.members("restart")).isEmpty();
+            assertThat(sources.source("numbers").status().state()).isEqualTo(KafkaRingSourceStatus.State.STOPPED);
+
+            broker.send(numbers("numbers-restart", 2, 50, 100));
+            sources.start();
+            await().atMost(Duration.ofSeconds(20)).until(() -> gate.passed.size() == 100);
+            assertThat(gate.passed).extracting(Seen::value).containsExactlyInAnyOrderElementsOf(values(0, 100));
+            await().atMost(Duration.ofSeconds(10))
+                    .until(() -> broker.committed("restart", "numbers-restart", 2).equals(Map.of(0, 50L, 1, 50L)));
+        }
+    }
+
     // ---------------------------------------------------------------- helpers
 
     private static List<ProducerRecord<String, String>> numbers(String topic, int partitions, int from, int to) {
