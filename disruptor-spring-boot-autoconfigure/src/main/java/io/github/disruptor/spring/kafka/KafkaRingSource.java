@@ -32,6 +32,7 @@ public final class KafkaRingSource {
 
     private final KafkaRingSettings settings;
     private final String groupId;
+    private final String bootstrapServers;
     private final FeedFactory feedFactory;
 
     private int originMask;
@@ -52,9 +53,10 @@ public final class KafkaRingSource {
     private final AtomicLong deadLettered = new AtomicLong();
     private volatile java.util.function.@Nullable Consumer<Map<TopicPartition, PartitionProgress>> partitionObserver;
 
-    KafkaRingSource(KafkaRingSettings settings, String groupId, FeedFactory feedFactory) {
+    KafkaRingSource(KafkaRingSettings settings, String groupId, String bootstrapServers, FeedFactory feedFactory) {
         this.settings = settings;
         this.groupId = groupId;
+        this.bootstrapServers = bootstrapServers;
         this.feedFactory = feedFactory;
     }
 
@@ -136,6 +138,11 @@ public final class KafkaRingSource {
 
     KafkaRingSettings settings() {
         return settings;
+    }
+
+    /** Where the consumer looks for the cluster, for messages. */
+    String bootstrapServers() {
+        return bootstrapServers;
     }
 
     @Nullable ConsumerGroupMetadata groupMetadata() {

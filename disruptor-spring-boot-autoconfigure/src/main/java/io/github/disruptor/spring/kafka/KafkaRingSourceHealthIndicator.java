@@ -64,7 +64,7 @@ final class KafkaRingSourceHealthIndicator implements HealthIndicator {
             return "no contact with the group coordinator of group " + status.groupId() + " for "
                     + seconds(status.runningFor().compareTo(status.sinceLastHeartbeat()) < 0 ? status.runningFor()
                             : status.sinceLastHeartbeat())
-                    + ": is the broker down or unreachable (spring.kafka.bootstrap-servers)?";
+                    + ": is the broker at " + source.bootstrapServers() + " down or unreachable (spring.kafka.bootstrap-servers)?";
         }
         return null;
     }

@@ -82,7 +82,7 @@ public final class KafkaRingSources implements SmartLifecycle, DisposableBean {
                 deadLetters.put(settings.ring(), new DeadLetterPublisher(producerFactory, settings));
             }
             ConsumerFactory<Object, Object> consumers = consumerFactory;
-            sources.put(settings.ring(), new KafkaRingSource(settings, groupId,
+            sources.put(settings.ring(), new KafkaRingSource(settings, groupId, bootstrapServers(settings, consumerFactory),
                     (source, ring) -> newFeed(source, ring, consumers)));
         }
     }
@@ -264,6 +264,14 @@ public final class KafkaRingSources implements SmartLifecycle, DisposableBean {
                     "Set " + settings.property("drain-timeout") + " below " + pollInterval + "ms, or raise "
                             + settings.property("properties") + ".max.poll.interval.ms.");
         }
+    }
+
+    private static String bootstrapServers(KafkaRingSettings settings, ConsumerFactory<Object, Object> consumerFactory) {
+        Object servers = settings.consumerProperties().get(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG);
+        if (servers == null) {
+            servers = configuration(consumerFactory).get(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG);
+        }
+        return servers == null ? "(not set)" : servers.toString().replaceAll("[\\[\\]]", "");
     }
 
     private static Map<String, Object> configuration(ConsumerFactory<Object, Object> consumerFactory) {

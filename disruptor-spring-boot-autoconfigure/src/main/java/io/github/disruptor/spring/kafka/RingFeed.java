@@ -211,7 +211,7 @@ final class RingFeed implements Runnable, ConsumerRebalanceListener, EventTransl
             state = KafkaRingSourceStatus.State.FAILED;
             logger.warn("The Kafka consumer of ring '" + settings.ring() + "' stops: the ring no longer accepts events");
         } catch (KafkaException failure) {
-            reportProblem(ProblemKind.POLL, "the Kafka consumer of ring '" + settings.ring() + "' failed; it retries: "
+            reportProblem(ProblemKind.POLL, "The Kafka consumer of ring '" + settings.ring() + "' failed; it retries: "
                     + failure, failure);
             sleepBeforeRetry();
         }
@@ -346,7 +346,7 @@ final class RingFeed implements Runnable, ConsumerRebalanceListener, EventTransl
         } catch (RuntimeException failure) {
             pauseForSpace();
             state = KafkaRingSourceStatus.State.DEAD_LETTER_FAILING;
-            reportProblem(ProblemKind.POISON, "cannot dead-letter " + record.describe() + " to "
+            reportProblem(ProblemKind.POISON, "Ring '" + settings.ring() + "' cannot dead-letter " + record.describe() + " to "
                     + settings.deadLetterTopicFor(record.partition().topic()) + "; consumption waits and retries: "
                     + failure, failure);
             backOff();
@@ -410,7 +410,7 @@ final class RingFeed implements Runnable, ConsumerRebalanceListener, EventTransl
                 committed.forEach(this::committed);
                 clearProblem(ProblemKind.COMMIT);
             } else {
-                reportProblem(ProblemKind.COMMIT, "commit of " + committed + " for ring '" + settings.ring()
+                reportProblem(ProblemKind.COMMIT, "The commit of " + committed + " for ring '" + settings.ring()
                         + "' failed; the next commit retries: " + failure, null);
             }
         });
@@ -450,7 +450,7 @@ final class RingFeed implements Runnable, ConsumerRebalanceListener, EventTransl
             clearProblem(ProblemKind.COMMIT);
             return true;
         } catch (KafkaException failure) {
-            reportProblem(ProblemKind.COMMIT, "commit of " + offsets + " for ring '" + settings.ring() + "' failed: " + failure, failure);
+            reportProblem(ProblemKind.COMMIT, "The commit of " + offsets + " for ring '" + settings.ring() + "' failed: " + failure, failure);
             return false;
         }
     }
@@ -599,7 +599,7 @@ final class RingFeed implements Runnable, ConsumerRebalanceListener, EventTransl
                 activity("waiting for the ring to drain before reading partitions " + uninitialized,
                         KafkaRingSourceStatus.State.REBALANCING);
             } else if (System.nanoTime() - activitySinceNanos > settings.drainTimeout().toNanos()) {
-                reportProblem(ProblemKind.POLL, "ring '" + settings.ring() + "' has not drained within "
+                reportProblem(ProblemKind.POLL, "Ring '" + settings.ring() + "' has not drained within "
                         + settings.drainTimeout() + "; partitions " + uninitialized + " wait until it has", null);
             }
             return;
@@ -699,6 +699,15 @@ final class RingFeed implements Runnable, ConsumerRebalanceListener, EventTransl
         }
         if (heartbeatMetric != null && heartbeatMetric.metricValue() instanceof Number seconds) {
             lastHeartbeatSecondsAgo = seconds.doubleValue();
+            double silentSeconds = seconds.doubleValue() >= 0 ? seconds.doubleValue() : (now - startedNanos) / 1e9;
+            if (silentSeconds > settings.stuckThreshold().toSeconds()) {
+                reportProblem(ProblemKind.CONTACT, "The Kafka consumer of ring '" + settings.ring() + "' has had no contact "
+                        + "with the coordinator of group " + source.groupId() + " for more than "
+                        + settings.stuckThreshold() + "; is the broker at " + source.bootstrapServers()
+                        + " down or unreachable? It keeps trying", null);
+            } else {
+                clearProblem(ProblemKind.CONTACT);
+            }
         }
     }
 
@@ -732,7 +741,7 @@ final class RingFeed implements Runnable, ConsumerRebalanceListener, EventTransl
     /** The problem of {@code kind}, if it is the one shown, is over. */
     private void clearProblem(ProblemKind kind) {
         if (problemKind == kind && !halted && problem != null) {
-            logger.info("Kafka consumer of ring '" + settings.ring() + "': resolved: " + problem);
+            logger.info("Resolved: " + problem);
             problem = null;
             problemKind = null;
         }
@@ -741,7 +750,7 @@ final class RingFeed implements Runnable, ConsumerRebalanceListener, EventTransl
         }
     }
 
-    private enum ProblemKind { POLL, COMMIT, POISON }
+    private enum ProblemKind { POLL, COMMIT, POISON, CONTACT }
 
     private void backOff() {
         retryAtNanos = System.nanoTime() + retryDelayNanos;

@@ -7,11 +7,14 @@ import java.util.stream.IntStream;
 
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.boot.health.contributor.CompositeHealthContributor;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.health.contributor.Status;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import io.github.disruptor.spring.kafka.NumbersApplication.Gate;
@@ -23,10 +26,11 @@ import static org.awaitility.Awaitility.await;
  * An application that starts while its broker is down (its bootstrap address refuses connections) reports the
  * consumer DOWN, says why, and consumes once the broker is there.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class KafkaBrokerOutageTests {
 
     @Test
-    void startsWithoutABrokerReportsItAndRecoversWhenItComes() throws IOException {
+    void startsWithoutABrokerReportsItAndRecoversWhenItComes(CapturedOutput output) throws IOException {
         int port;
         try (ServerSocket free = new ServerSocket(0)) {
             port = free.getLocalPort();
@@ -39,7 +43,9 @@ class KafkaBrokerOutageTests {
             await().atMost(Duration.ofSeconds(15)).until(() -> health(application).getStatus().equals(Status.DOWN));
             assertThat(health(application).getDetails().get("reason").toString())
                     .contains("no contact with the group coordinator of group outage")
-                    .contains("spring.kafka.bootstrap-servers");
+                    .contains("127.0.0.1:" + port).contains("spring.kafka.bootstrap-servers");
+            await().atMost(Duration.ofSeconds(5)).until(() -> output.getOut().contains("has had no contact with the "
+                    + "coordinator of group outage for more than PT2S; is the broker at 127.0.0.1:" + port));
 
             try (KafkaTestBroker broker = new KafkaTestBroker()) {
                 broker.createTopic("outage", 1);
@@ -52,6 +58,7 @@ class KafkaBrokerOutageTests {
                     await().atMost(Duration.ofSeconds(30)).until(() -> gate.passed.size() == 10);
                     await().atMost(Duration.ofSeconds(10)).until(() -> health(application).getStatus().equals(Status.UP));
                     await().atMost(Duration.ofSeconds(10)).until(() -> broker.committed("outage", "outage", 1).get(0) == 10);
+                    assertThat(output.getOut()).contains("Resolved: The Kafka consumer of ring 'numbers' has had no contact");
                 }
             }
         }

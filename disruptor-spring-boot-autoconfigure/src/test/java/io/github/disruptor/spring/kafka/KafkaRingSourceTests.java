@@ -131,6 +131,29 @@ class KafkaRingSourceTests {
     }
 
     @Test
+    void aPoisonRecordThatCannotBeDeadLetteredHoldsTheLineAndIsReported() {
+        broker.createTopic("numbers-stuck", 1);
+        List<ProducerRecord<String, String>> records = new ArrayList<>(numbers("numbers-stuck", 1, 0, 10));
+        records.add(4, new ProducerRecord<>("numbers-stuck", 0, "k", Long.toString(NumbersApplication.UNTRANSLATABLE)));
+        broker.send(records);
+        try (ConfigurableApplicationContext application = NumbersApplication.run(broker,
+                "disruptor.rings.numbers.kafka.topics=numbers-stuck", "disruptor.rings.numbers.kafka.group-id=stuck",
+                "disruptor.rings.numbers.kafka.dead-letter-topic=not a topic name")) {
+            Gate gate = application.getBean(Gate.class);
+            KafkaRingSource source = application.getBean(KafkaRingSources.class).source("numbers");
+
+            await().atMost(Duration.ofSeconds(20))
+                    .until(() -> source.status().state() == KafkaRingSourceStatus.State.DEAD_LETTER_FAILING);
+            await().atMost(Duration.ofSeconds(5)).until(() -> broker.committed("stuck", "numbers-stuck", 1).get(0) == 4);
+            await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3)).until(() -> gate.passed.size() == 4);
+            assertThat(broker.committed("stuck", "numbers-stuck", 1).get(0)).isEqualTo(4);
+            assertThat(health(application)).isEqualTo(Status.DOWN);
+            assertThat(source.status().problem()).contains("cannot dead-letter record numbers-stuck-0@4")
+                    .contains("not a topic name");
+        }
+    }
+
+    @Test
     void haltsAtAPoisonRecordWhenAskedToAndReportsItDown() {
         broker.createTopic("numbers-halt", 1);
         List<ProducerRecord<String, String>> records = new ArrayList<>(numbers("numbers-halt", 1, 0, 10));
