@@ -110,8 +110,8 @@ public class DisruptorKafkaProperties {
         private @Nullable ReplayMode replay;
 
         /**
-         * How long the consumer may go without returning from a poll, or without a heartbeat to the
-         * group coordinator, before health reports it DOWN. Built-in default: 30s.
+         * How long the consumer may go without returning from a poll, or without hearing from the cluster
+         * (heartbeat, fetch, commit), before health reports it DOWN. Built-in default: 30s.
          */
         private @Nullable Duration stuckThreshold;
 

@@ -10,8 +10,8 @@ import io.github.disruptor.spring.kafka.KafkaRingSourceStatus.State;
 /**
  * The health of one ring's Kafka consumer: DOWN when its thread has failed, when it halted on a poison record
  * or cannot dead-letter one, when a poll or a rebalance has not returned for longer than
- * {@code stuck-threshold}, or when the consumer has not heard from the group coordinator for that long (the
- * broker is down or unreachable). Details: group, state, what it is doing, the latest problem, and per
+ * {@code stuck-threshold}, or when the consumer has heard nothing from the cluster for that long (the broker is
+ * down or unreachable). Details: group, state, what it is doing, the latest problem, and per
  * partition its position, committed offset, records in the ring and lag.
  */
 final class KafkaRingSourceHealthIndicator implements HealthIndicator {
@@ -59,12 +59,10 @@ final class KafkaRingSourceHealthIndicator implements HealthIndicator {
         if (status.state() == State.REBALANCING && status.inActivityFor().compareTo(threshold) > 0) {
             return status.activity() + " for " + seconds(status.inActivityFor());
         }
-        if (status.sinceLastHeartbeat() != null && status.sinceLastHeartbeat().compareTo(threshold) > 0
-                && status.runningFor() != null && status.runningFor().compareTo(threshold) > 0) {
-            return "no contact with the group coordinator of group " + status.groupId() + " for "
-                    + seconds(status.runningFor().compareTo(status.sinceLastHeartbeat()) < 0 ? status.runningFor()
-                            : status.sinceLastHeartbeat())
-                    + ": is the broker at " + source.bootstrapServers() + " down or unreachable (spring.kafka.bootstrap-servers)?";
+        if (status.sinceLastContact() != null && status.sinceLastContact().compareTo(threshold) > 0) {
+            return "the consumer has heard nothing from the cluster (group " + status.groupId() + ") for "
+                    + seconds(status.sinceLastContact()) + ": is the broker at " + source.bootstrapServers()
+                    + " down or unreachable (spring.kafka.bootstrap-servers)?";
         }
         return null;
     }

@@ -62,14 +62,8 @@ final class KafkaRingSourceMetrics implements MeterBinder {
                 Gauge.builder("disruptor.kafka.consumer.lag", progress, partition -> Math.max(0, partition.lag))
                         .description("Records in the partition not taken into the ring yet").baseUnit("records")
                         .tags(tags).register(registry),
-                Gauge.builder("disruptor.kafka.records.in.ring", progress, KafkaRingSourceMetrics::inRing)
+                Gauge.builder("disruptor.kafka.records.in.ring", progress, PartitionProgress::inRing)
                         .description("Records taken into the ring whose offsets are not committed yet")
                         .baseUnit("records").tags(tags).register(registry));
-    }
-
-    private static double inRing(PartitionProgress progress) {
-        long position = progress.position;
-        long committed = progress.committed;
-        return position >= 0 && committed >= 0 ? Math.max(0, position - committed) : 0;
     }
 }

@@ -18,9 +18,9 @@ import org.jspecify.annotations.Nullable;
  * @param activity the same in words, such as "waiting for space in the ring"
  * @param inActivityFor how long it has been doing that
  * @param sinceLastPoll how long ago its last poll returned; {@code null} when it is not running
- * @param sinceLastHeartbeat how long ago the consumer last sent the group coordinator a heartbeat (Kafka's
- *        {@code last-heartbeat-seconds-ago}), or how long it has been running when it has not sent one yet;
- *        {@code null} when its client does not report it
+ * @param sinceLastContact how long ago the consumer last heard from the cluster (a heartbeat to the group
+ *        coordinator, a fetch that returned records, a commit, a rebalance), or since it started if it never
+ *        has; {@code null} when it is not running
  * @param runningFor how long its consumer thread has been running; {@code null} when it is not running
  * @param problem the latest problem not resolved yet, or {@code null}
  * @param deadLettered how many records it has sent to a dead-letter topic since the application started
@@ -29,7 +29,7 @@ import org.jspecify.annotations.Nullable;
  * @param partitions the partitions that feed the ring, by topic and partition
  */
 public record KafkaRingSourceStatus(String ring, String groupId, List<String> topics, State state, String activity,
-        Duration inActivityFor, @Nullable Duration sinceLastPoll, @Nullable Duration sinceLastHeartbeat,
+        Duration inActivityFor, @Nullable Duration sinceLastPoll, @Nullable Duration sinceLastContact,
         @Nullable Duration runningFor, @Nullable String problem, long deadLettered, @Nullable Duration lastRevocationDrain,
         List<PartitionStatus> partitions) {
 
@@ -62,7 +62,8 @@ public record KafkaRingSourceStatus(String ring, String groupId, List<String> to
      * @param partition the partition
      * @param position the next offset to take into the ring; -1 until known
      * @param committed the group's committed offset as last known; -1 if none
-     * @param inRing records taken into the ring and not committed yet (position minus committed)
+     * @param inRing records taken into the ring and not committed yet (position minus the committed offset, or
+     *        minus where this assignment started reading before the first commit)
      * @param lag records in the log not taken into the ring yet (Kafka's consumer lag); -1 until known
      * @param replayingUntil records below this offset are replays; -1 if none
      */
@@ -74,8 +75,7 @@ public record KafkaRingSourceStatus(String ring, String groupId, List<String> to
             Map<TopicPartition, PartitionProgress> partitions, long deadLettered) {
         List<PartitionStatus> views = partitions.values().stream()
                 .map(progress -> new PartitionStatus(progress.partition.topic(), progress.partition.partition(),
-                        progress.position, progress.committed,
-                        progress.position >= 0 && progress.committed >= 0 ? Math.max(0, progress.position - progress.committed) : 0,
+                        progress.observedPosition, progress.committed, progress.inRing(),
                         progress.lag, progress.replayUntil))
                 .sorted(Comparator.comparing(PartitionStatus::topic).thenComparingInt(PartitionStatus::partition))
                 .toList();
@@ -84,11 +84,9 @@ public record KafkaRingSourceStatus(String ring, String groupId, List<String> to
                     Duration.ZERO, null, null, null, null, deadLettered, null, views);
         }
         long now = System.nanoTime();
-        double heartbeat = feed.lastHeartbeatSecondsAgo();
         return new KafkaRingSourceStatus(source.ring(), source.groupId(), source.topics(), feed.state(), feed.activity(),
                 Duration.ofNanos(now - feed.activitySinceNanos()), Duration.ofNanos(now - feed.lastPollNanos()),
-                heartbeat >= 0 ? Duration.ofMillis((long) (heartbeat * 1000))
-                        : feed.heartbeatKnown() ? Duration.ofNanos(now - feed.startedNanos()) : null,
+                Duration.ofNanos(now - feed.lastContactNanos()),
                 Duration.ofNanos(now - feed.startedNanos()), feed.problem(), deadLettered,
                 feed.lastDrainNanos() >= 0 ? Duration.ofNanos(feed.lastDrainNanos()) : null, views);
     }

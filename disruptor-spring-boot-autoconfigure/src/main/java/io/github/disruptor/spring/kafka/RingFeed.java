@@ -79,7 +79,7 @@ final class RingFeed implements Runnable, ConsumerRebalanceListener, EventTransl
     private volatile String activity = "starting";
     private volatile long activitySinceNanos = System.nanoTime();
     private volatile long lastPollNanos = System.nanoTime();
-    private volatile double lastHeartbeatSecondsAgo = -1;
+    private volatile long lastContactNanos = startedNanos;
     private volatile long lastDrainNanos = -1;
     private volatile @Nullable String problem;
     private @Nullable ProblemKind problemKind;
@@ -183,6 +183,7 @@ final class RingFeed implements Runnable, ConsumerRebalanceListener, EventTransl
             lastPollNanos = System.nanoTime();
             clearProblem(ProblemKind.POLL);
             if (!records.isEmpty()) {
+                heardFromCluster(lastPollNanos);
                 keep(records);
             }
             if (halted) {
@@ -407,6 +408,7 @@ final class RingFeed implements Runnable, ConsumerRebalanceListener, EventTransl
         consumer.commitAsync(offsets, (committed, failure) -> {
             commitInFlight = false;
             if (failure == null) {
+                heardFromCluster(System.nanoTime());
                 committed.forEach(this::committed);
                 clearProblem(ProblemKind.COMMIT);
             } else {
@@ -508,6 +510,7 @@ final class RingFeed implements Runnable, ConsumerRebalanceListener, EventTransl
     public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
         // after the revocations of this rebalance, so events still in the ring were fenced or committed first
         source.groupMetadata(consumer.groupMetadata());
+        heardFromCluster(System.nanoTime());
         if (!partitions.isEmpty()) {
             uninitialized.addAll(partitions);
             consumer.pause(partitions);
@@ -638,6 +641,8 @@ final class RingFeed implements Runnable, ConsumerRebalanceListener, EventTransl
             }
             consumer.seek(partition, start);
             progress.position = start;
+            progress.observedPosition = start;
+            progress.startOffset = progress.replayUntil >= 0 ? progress.replayUntil : start;
             assigned.put(partition, progress);
         }
         uninitialized.clear();
@@ -684,6 +689,7 @@ final class RingFeed implements Runnable, ConsumerRebalanceListener, EventTransl
         }
         lastSampleNanos = now;
         for (PartitionProgress progress : assigned.values()) {
+            progress.observedPosition = progress.position;
             OptionalLong lag = consumer.currentLag(progress.partition);
             if (lag.isPresent()) {
                 progress.lag = lag.getAsLong();
@@ -697,17 +703,23 @@ final class RingFeed implements Runnable, ConsumerRebalanceListener, EventTransl
                 }
             }
         }
-        if (heartbeatMetric != null && heartbeatMetric.metricValue() instanceof Number seconds) {
-            lastHeartbeatSecondsAgo = seconds.doubleValue();
-            double silentSeconds = seconds.doubleValue() >= 0 ? seconds.doubleValue() : (now - startedNanos) / 1e9;
-            if (silentSeconds > settings.stuckThreshold().toSeconds()) {
-                reportProblem(ProblemKind.CONTACT, "The Kafka consumer of ring '" + settings.ring() + "' has had no contact "
-                        + "with the coordinator of group " + source.groupId() + " for more than "
-                        + settings.stuckThreshold() + "; is the broker at " + source.bootstrapServers()
-                        + " down or unreachable? It keeps trying", null);
-            } else {
-                clearProblem(ProblemKind.CONTACT);
-            }
+        // -1 until the first heartbeat
+        if (heartbeatMetric != null && heartbeatMetric.metricValue() instanceof Number seconds && seconds.doubleValue() >= 0) {
+            heardFromCluster(now - (long) (seconds.doubleValue() * 1e9));
+        }
+        if (now - lastContactNanos > settings.stuckThreshold().toNanos()) {
+            reportProblem(ProblemKind.CONTACT, "The Kafka consumer of ring '" + settings.ring() + "' has heard nothing from "
+                    + "the cluster (group " + source.groupId() + ") for more than " + settings.stuckThreshold()
+                    + "; is the broker at " + source.bootstrapServers() + " down or unreachable? It keeps trying", null);
+        } else {
+            clearProblem(ProblemKind.CONTACT);
+        }
+    }
+
+    /** Contact: a heartbeat, a fetch with records, a commit or a rebalance; all on this thread. */
+    private void heardFromCluster(long nanos) {
+        if (nanos - lastContactNanos > 0) {
+            lastContactNanos = nanos;
         }
     }
 
@@ -777,13 +789,8 @@ final class RingFeed implements Runnable, ConsumerRebalanceListener, EventTransl
         return startedNanos;
     }
 
-    /** Whether the client reports heartbeats (the classic group protocol does). */
-    boolean heartbeatKnown() {
-        return heartbeatMetric != null;
-    }
-
-    double lastHeartbeatSecondsAgo() {
-        return lastHeartbeatSecondsAgo;
+    long lastContactNanos() {
+        return lastContactNanos;
     }
 
     @Nullable String problem() {

@@ -9,6 +9,8 @@ import java.util.Set;
 import java.util.stream.IntStream;
 import java.util.stream.LongStream;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.AfterAll;
@@ -63,12 +65,18 @@ class KafkaRingSourceTests {
             await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(5))
                     .until(() -> committedOnlyWhatPassed(broker.committed("e2e", "numbers-e2e", 2), gate));
             assertThat(broker.committed("e2e", "numbers-e2e", 2).get(0)).isLessThanOrEqualTo(25);
+            // the meters show where the records are: taken from Kafka, waiting in the ring
+            MeterRegistry meters = application.getBean(MeterRegistry.class);
+            await().atMost(Duration.ofSeconds(5)).until(() -> gauge(meters, "disruptor.kafka.consumer.lag", 0) == 0
+                    && gauge(meters, "disruptor.kafka.records.in.ring", 0) >= 25);
 
             gate.open();
             await().atMost(Duration.ofSeconds(10))
                     .until(() -> broker.committed("e2e", "numbers-e2e", 2).equals(Map.of(0, 50L, 1, 50L)));
             assertThat(gate.passed).extracting(Seen::value).containsExactlyInAnyOrderElementsOf(values(0, 100));
             assertInOffsetOrderPerPartition(gate.passed);
+            await().atMost(Duration.ofSeconds(5)).until(() -> gauge(meters, "disruptor.kafka.records.in.ring", 0) == 0
+                    && gauge(meters, "disruptor.kafka.records.in.ring", 1) == 0);
         }
     }
 
@@ -274,6 +282,11 @@ class KafkaRingSourceTests {
                         .isGreaterThan(previous);
             }
         }
+    }
+
+    private static double gauge(MeterRegistry meters, String name, int partition) {
+        Gauge gauge = meters.find(name).tags("ring", "numbers", "partition", Integer.toString(partition)).gauge();
+        return gauge == null ? Double.NaN : gauge.value();
     }
 
     private static Status health(ConfigurableApplicationContext application) {
