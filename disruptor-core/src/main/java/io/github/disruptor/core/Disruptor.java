@@ -344,6 +344,11 @@ public final class Disruptor<E> implements EventPublisher<E> {
         }
 
         @Override
+        public long concurrentClaims() {
+            return sequencer.concurrentClaims();
+        }
+
+        @Override
         public DisruptorState state() {
             return lifecycle.state();
         }

@@ -30,6 +30,13 @@ public interface DisruptorMonitor {
     /** How many {@code tryPublish} calls found the ring full. */
     long rejectedPublishes();
 
+    /**
+     * How many publishes a single-producer ring refused because another thread was claiming a slot at
+     * the same time: a sign that the ring needs the multi-producer sequencer. Always 0 for a
+     * multi-producer ring.
+     */
+    long concurrentClaims();
+
     /** The disruptor's state. */
     DisruptorState state();
 
