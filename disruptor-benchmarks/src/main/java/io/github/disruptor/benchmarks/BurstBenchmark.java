@@ -117,6 +117,15 @@ public abstract class BurstBenchmark {
             }
         }
 
+        // both handler interfaces declare these callbacks with an empty default: pick one body for both
+        @Override
+        public void onBatchStart(long batchSize, long queueDepth) {
+        }
+
+        @Override
+        public void onTimeout(long sequence) {
+        }
+
         @Override
         public void onStart() {
         }

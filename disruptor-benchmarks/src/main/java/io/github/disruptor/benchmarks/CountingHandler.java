@@ -58,6 +58,15 @@ class CountingHandler implements io.github.disruptor.core.EventHandler<LongEvent
         return sum;
     }
 
+    // both handler interfaces declare these callbacks with an empty default: pick one body for both
+    @Override
+    public void onBatchStart(long batchSize, long queueDepth) {
+    }
+
+    @Override
+    public void onTimeout(long sequence) {
+    }
+
     @Override
     public void onStart() {
     }
