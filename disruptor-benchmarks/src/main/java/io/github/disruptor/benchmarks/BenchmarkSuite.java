@@ -72,17 +72,21 @@ public final class BenchmarkSuite {
             System.exit(2);
             return;
         }
-        if (options.render()) {
-            for (Path results : SideBySide.resultFiles(options.output())) {
-                publish(ResultsFile.toRun(ResultsFile.read(results)), results.getParent());
+        try {
+            if (options.render()) {
+                for (Path results : SideBySide.resultFiles(options.output())) {
+                    publish(ResultsFile.toRun(ResultsFile.read(results)), results.getParent());
+                }
+            } else {
+                for (Path jdk : options.jdks()) {
+                    run(options, JvmDescription.probe(jdk));
+                }
             }
-        } else {
-            for (Path jdk : options.jdks()) {
-                run(options, JvmDescription.probe(jdk));
-            }
+            System.out.println("Wrote " + SideBySide.write(options.output()));
+        } catch (IllegalArgumentException | IllegalStateException failure) {
+            System.err.println(failure.getMessage());
+            System.exit(1);
         }
-        Path sideBySide = SideBySide.write(options.output());
-        System.out.println("Wrote " + sideBySide);
     }
 
     private static void run(Options options, JvmDescription jvm) throws RunnerException, IOException {

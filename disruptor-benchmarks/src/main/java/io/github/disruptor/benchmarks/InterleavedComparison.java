@@ -61,7 +61,12 @@ public final class InterleavedComparison {
             System.exit(2);
             return;
         }
-        new InterleavedComparison(options).run();
+        try {
+            new InterleavedComparison(options).run();
+        } catch (IllegalArgumentException | IllegalStateException failure) {
+            System.err.println(failure.getMessage());
+            System.exit(1);
+        }
     }
 
     private void run() throws IOException, InterruptedException {
