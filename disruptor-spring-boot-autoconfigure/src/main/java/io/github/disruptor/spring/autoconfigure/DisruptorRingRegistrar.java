@@ -39,13 +39,17 @@ import io.github.disruptor.spring.DisruptorHandler;
  * Registers one {@code Disruptor<E>} bean definition per ring, before any bean is created, so that
  * rings can be injected by name, by {@code Disruptor<E>} and by {@code EventPublisher<E>}.
  *
- * <p>It binds {@code disruptor.*}, finds every {@link DisruptorHandler} from the bean definitions'
+ * <p>It binds {@code disruptor.*} (the only binding: the result is registered as the
+ * {@code disruptorProperties} bean), finds every {@link DisruptorHandler} from the bean definitions'
  * types (each class inspected once), plans and checks every ring, and fails startup with a
  * {@link DisruptorConfigurationException} on the first inconsistency: nothing is half built. Each
  * definition's type is {@code Disruptor<E>} with the ring's event type, and its instance is built by
  * {@link RingFactory} from the handler beans when the ring bean is first needed.
  */
 final class DisruptorRingRegistrar implements BeanFactoryPostProcessor {
+
+    /** The bound {@code disruptor.*}: a singleton, so no post-processor binds it a second time. */
+    static final String PROPERTIES_BEAN_NAME = "disruptorProperties";
 
     private final Environment environment;
 
@@ -59,8 +63,10 @@ final class DisruptorRingRegistrar implements BeanFactoryPostProcessor {
             throw new IllegalStateException("Disruptor rings need a bean factory that accepts bean definitions, was "
                     + beanFactory.getClass().getName());
         }
+        DisruptorProperties properties = bindProperties();
+        beanFactory.registerSingleton(PROPERTIES_BEAN_NAME, properties);
         Map<Class<?>, List<AnnotatedHandler>> inspected = new ConcurrentHashMap<>();
-        List<RingPlan> plans = RingPlanner.plan(bindProperties(), findHandlers(beanFactory, inspected));
+        List<RingPlan> plans = RingPlanner.plan(properties, findHandlers(beanFactory, inspected));
         Set<String> handlerBeans = plans.stream().flatMap(plan -> plan.handlers().stream())
                 .map(HandlerDefinition::beanName).collect(Collectors.toUnmodifiableSet());
         beanFactory.addBeanPostProcessor(new UndeclaredHandlerDetector(handlerBeans, inspected));

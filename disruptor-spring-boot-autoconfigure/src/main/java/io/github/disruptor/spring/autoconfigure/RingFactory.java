@@ -46,10 +46,8 @@ final class RingFactory {
     Disruptor<Object> build(RingPlan plan) {
         RingSettings settings = plan.settings();
         DisruptorBuilder<Object> builder = DisruptorBuilder.withRingBuffer(settings.ringSize(), eventFactory(plan))
-                .withName(plan.name())
-                .withWaitStrategy(settings.newWaitStrategy())
-                .withProducerType(settings.producerType())
-                .withExceptionHandler(settings.exceptionHandler());
+                .withName(plan.name());
+        settings.applyTo(builder);
         for (List<HandlerDefinition> stage : plan.stages()) {
             Map<HandlerDefinition, EventHandler<Object>> handlers = new LinkedHashMap<>();
             stage.forEach(handler -> handlers.put(handler, handlerBean(plan, handler)));

@@ -44,7 +44,7 @@ class DisruptorAutoConfigurationTests {
             assertThat(context).hasSingleBean(DisruptorRegistry.class).hasSingleBean(DisruptorLifecycle.class)
                     .hasSingleBean(DisruptorProperties.class).doesNotHaveBean(Disruptor.class);
             assertThat(context).as("the bean names docs/spring-boot.md lists").hasBean("disruptorRegistry")
-                    .hasBean("disruptorLifecycle").hasBean("disruptor-" + DisruptorProperties.class.getName());
+                    .hasBean("disruptorLifecycle").hasBean("disruptorProperties");
             assertThat(context.getBean(DisruptorRegistry.class).names()).isEmpty();
         });
     }
