@@ -20,6 +20,7 @@ import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.beans.factory.support.BeanDefinitionRegistry;
+import org.springframework.beans.factory.support.RootBeanDefinition;
 import org.springframework.boot.context.properties.bind.BindException;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Bean;
@@ -27,6 +28,7 @@ import org.springframework.core.MethodIntrospector;
 import org.springframework.core.ResolvableType;
 import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.core.annotation.MergedAnnotation;
+import org.springframework.core.annotation.MergedAnnotations;
 import org.springframework.core.convert.ConversionFailedException;
 import org.springframework.core.env.Environment;
 import org.springframework.core.type.MethodMetadata;
@@ -45,6 +47,10 @@ import io.github.disruptor.spring.DisruptorHandler;
  * {@link DisruptorConfigurationException} on the first inconsistency: nothing is half built. Each
  * definition's type is {@code Disruptor<E>} with the ring's event type, and its instance is built by
  * {@link RingFactory} from the handler beans when the ring bean is first needed.
+ *
+ * <p>In an application processed ahead of time (Spring AOT), this post-processor is part of the
+ * generated bean definitions and runs again at run time, on the generated definitions: the rings are
+ * planned from the configuration and the placeholders of run time, as they would be without AOT.
  */
 final class DisruptorRingRegistrar implements BeanFactoryPostProcessor {
 
@@ -112,7 +118,7 @@ final class DisruptorRingRegistrar implements BeanFactoryPostProcessor {
             if (beanClass == null) {
                 continue;
             }
-            AnnotatedHandler declaredByBeanMethod = onBeanMethod(definition, beanName, beanFactory);
+            AnnotatedHandler declaredByBeanMethod = onBeanMethod(beanName, beanFactory);
             for (AnnotatedHandler found : byClass.computeIfAbsent(beanClass, DisruptorRingRegistrar::inspect)) {
                 if (found.method() != null || declaredByBeanMethod == null) {
                     handlers.add(found.toDefinition(beanName));
@@ -134,18 +140,30 @@ final class DisruptorRingRegistrar implements BeanFactoryPostProcessor {
         }
     }
 
-    /** {@code @DisruptorHandler} on a {@code @Bean} method: the bean it returns is the handler. */
-    private static @Nullable AnnotatedHandler onBeanMethod(BeanDefinition definition, String beanName,
-            ConfigurableListableBeanFactory beanFactory) {
-        if (!(definition instanceof AnnotatedBeanDefinition annotated) || annotated.getFactoryMethodMetadata() == null) {
+    /**
+     * {@code @DisruptorHandler} on a {@code @Bean} method: the bean it returns is the handler. The
+     * method is known from the configuration class's metadata, or, in an application processed ahead
+     * of time, from the generated definition's instance supplier.
+     */
+    private static @Nullable AnnotatedHandler onBeanMethod(String beanName, ConfigurableListableBeanFactory beanFactory) {
+        BeanDefinition definition = beanFactory.getBeanDefinition(beanName);
+        MergedAnnotation<DisruptorHandler> annotation;
+        String origin;
+        if (definition instanceof AnnotatedBeanDefinition annotated && annotated.getFactoryMethodMetadata() != null) {
+            MethodMetadata factoryMethod = annotated.getFactoryMethodMetadata();
+            annotation = factoryMethod.getAnnotations().get(DisruptorHandler.class);
+            origin = "@Bean method " + factoryMethod.getDeclaringClassName() + "." + factoryMethod.getMethodName() + "()";
+        } else if (beanFactory.getMergedBeanDefinition(beanName) instanceof RootBeanDefinition generated
+                && generated.getResolvedFactoryMethod() != null) {
+            Method factoryMethod = generated.getResolvedFactoryMethod();
+            annotation = MergedAnnotations.from(factoryMethod).get(DisruptorHandler.class);
+            origin = "@Bean method " + factoryMethod.getDeclaringClass().getName() + "." + factoryMethod.getName() + "()";
+        } else {
             return null;
         }
-        MethodMetadata factoryMethod = annotated.getFactoryMethodMetadata();
-        MergedAnnotation<DisruptorHandler> annotation = factoryMethod.getAnnotations().get(DisruptorHandler.class);
         if (!annotation.isPresent()) {
             return null;
         }
-        String origin = "@Bean method " + factoryMethod.getDeclaringClassName() + "." + factoryMethod.getMethodName() + "()";
         ResolvableType beanType = beanFactory.getMergedBeanDefinition(beanName).getResolvableType();
         return eventHandlerBean(beanType, annotation.synthesize(), origin);
     }

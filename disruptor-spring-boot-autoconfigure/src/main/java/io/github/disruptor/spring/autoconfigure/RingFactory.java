@@ -5,9 +5,11 @@ import java.lang.reflect.Modifier;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.aot.BeanRegistrationAotProcessor;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.beans.factory.support.RootBeanDefinition;
 import org.springframework.core.ResolvableType;
@@ -27,16 +29,27 @@ import io.github.disruptor.spring.DisruptorRegistry;
  */
 final class RingFactory {
 
+    /** The attribute of a ring's bean definition that holds its {@link RingPlan}. */
+    static final String PLAN_ATTRIBUTE = RingPlan.class.getName();
+
     private final ConfigurableListableBeanFactory beanFactory;
 
     RingFactory(ConfigurableListableBeanFactory beanFactory) {
         this.beanFactory = beanFactory;
     }
 
+    /**
+     * The ring's bean definition. Spring AOT does not generate it (its instance is built by code, not by
+     * a constructor or a factory method it could call): like a {@code BeanRegistrar}'s definitions, it is
+     * registered again at run time, by the {@link DisruptorRingRegistrar} that the generated code
+     * contains, from the configuration of run time.
+     */
     RootBeanDefinition beanDefinition(RingPlan plan) {
         RootBeanDefinition definition = new RootBeanDefinition(Disruptor.class);
         definition.setTargetType(ResolvableType.forClassWithGenerics(Disruptor.class, plan.eventType()));
         definition.setInstanceSupplier(() -> build(plan));
+        definition.setAttribute(BeanRegistrationAotProcessor.IGNORE_REGISTRATION_ATTRIBUTE, true);
+        definition.setAttribute(PLAN_ATTRIBUTE, plan);
         definition.setLazyInit(false);
         definition.setDescription("Disruptor ring '" + plan.name() + "' of " + plan.eventType().getName()
                 + " events (disruptor.rings." + plan.name() + ")");
@@ -83,25 +96,28 @@ final class RingFactory {
 
     private static Constructor<?> noArgumentConstructor(RingPlan plan) {
         Class<?> type = plan.eventType();
-        String problem = null;
-        Constructor<?> constructor = null;
-        if (type.isInterface() || Modifier.isAbstract(type.getModifiers())) {
-            problem = type.isInterface() ? "is an interface" : "is abstract";
-        } else {
-            try {
-                constructor = type.getDeclaredConstructor();
-            } catch (NoSuchMethodException missing) {
-                problem = type.isMemberClass() && !Modifier.isStatic(type.getModifiers())
-                        ? "is an inner class (not static), so its constructors need an enclosing instance"
-                        : "has no no-argument constructor";
-            }
-        }
-        if (problem != null) {
-            throw new DisruptorConfigurationException("Ring '" + plan.name() + "' cannot create its events: "
+        return noArgumentConstructor(type).orElseThrow(() -> {
+            String problem = type.isInterface() ? "is an interface"
+                    : Modifier.isAbstract(type.getModifiers()) ? "is abstract"
+                    : type.isMemberClass() && !Modifier.isStatic(type.getModifiers())
+                            ? "is an inner class (not static), so its constructors need an enclosing instance"
+                            : "has no no-argument constructor";
+            return new DisruptorConfigurationException("Ring '" + plan.name() + "' cannot create its events: "
                     + type.getName() + " " + problem + ".",
                     "Give " + type.getName() + " a no-argument constructor (a nested class must be static), or "
                             + "declare a bean of type DisruptorEventFactory<" + type.getSimpleName() + ">.");
+        });
+    }
+
+    /** The constructor that creates {@code type}'s events, if it has one a ring can call. */
+    static Optional<Constructor<?>> noArgumentConstructor(Class<?> type) {
+        if (type.isInterface() || Modifier.isAbstract(type.getModifiers())) {
+            return Optional.empty();
         }
-        return constructor;
+        try {
+            return Optional.of(type.getDeclaredConstructor());
+        } catch (NoSuchMethodException missing) {
+            return Optional.empty();
+        }
     }
 }
