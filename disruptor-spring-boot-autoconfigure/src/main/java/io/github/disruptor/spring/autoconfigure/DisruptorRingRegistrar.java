@@ -31,6 +31,7 @@ import org.springframework.core.annotation.MergedAnnotation;
 import org.springframework.core.annotation.MergedAnnotations;
 import org.springframework.core.convert.ConversionFailedException;
 import org.springframework.core.env.Environment;
+import org.springframework.core.env.PropertyResolver;
 import org.springframework.core.type.MethodMetadata;
 import org.springframework.util.ClassUtils;
 
@@ -43,7 +44,8 @@ import io.github.disruptor.spring.DisruptorHandler;
  *
  * <p>It binds {@code disruptor.*} (the only binding: the result is registered as the
  * {@code disruptorProperties} bean), finds every {@link DisruptorHandler} from the bean definitions'
- * types (each class inspected once), plans and checks every ring, and fails startup with a
+ * types (each class inspected once; {@code ${...}} placeholders in its attributes resolved from the
+ * environment), plans and checks every ring, and fails startup with a
  * {@link DisruptorConfigurationException} on the first inconsistency: nothing is half built. Each
  * definition's type is {@code Disruptor<E>} with the ring's event type, and its instance is built by
  * {@link RingFactory} from the handler beans when the ring bean is first needed.
@@ -72,7 +74,7 @@ final class DisruptorRingRegistrar implements BeanFactoryPostProcessor {
         DisruptorProperties properties = bindProperties();
         beanFactory.registerSingleton(PROPERTIES_BEAN_NAME, properties);
         Map<Class<?>, List<AnnotatedHandler>> inspected = new ConcurrentHashMap<>();
-        List<RingPlan> plans = RingPlanner.plan(properties, findHandlers(beanFactory, inspected));
+        List<RingPlan> plans = RingPlanner.plan(properties, findHandlers(beanFactory, inspected, environment));
         Set<String> handlerBeans = plans.stream().flatMap(plan -> plan.handlers().stream())
                 .map(HandlerDefinition::beanName).collect(Collectors.toUnmodifiableSet());
         beanFactory.addBeanPostProcessor(new UndeclaredHandlerDetector(handlerBeans, inspected));
@@ -108,7 +110,7 @@ final class DisruptorRingRegistrar implements BeanFactoryPostProcessor {
     }
 
     private static List<HandlerDefinition> findHandlers(ConfigurableListableBeanFactory beanFactory,
-            Map<Class<?>, List<AnnotatedHandler>> byClass) {
+            Map<Class<?>, List<AnnotatedHandler>> byClass, PropertyResolver placeholders) {
         List<HandlerDefinition> handlers = new ArrayList<>();
         for (String beanName : beanFactory.getBeanDefinitionNames()) {
             BeanDefinition definition = beanFactory.getBeanDefinition(beanName);
@@ -121,11 +123,11 @@ final class DisruptorRingRegistrar implements BeanFactoryPostProcessor {
             AnnotatedHandler declaredByBeanMethod = onBeanMethod(beanName, beanFactory);
             for (AnnotatedHandler found : byClass.computeIfAbsent(beanClass, DisruptorRingRegistrar::inspect)) {
                 if (found.method() != null || declaredByBeanMethod == null) {
-                    handlers.add(found.toDefinition(beanName));
+                    handlers.add(found.toDefinition(beanName, placeholders));
                 }
             }
             if (declaredByBeanMethod != null) {
-                handlers.add(declaredByBeanMethod.toDefinition(beanName));
+                handlers.add(declaredByBeanMethod.toDefinition(beanName, placeholders));
             }
         }
         return handlers;
@@ -211,9 +213,9 @@ final class DisruptorRingRegistrar implements BeanFactoryPostProcessor {
     /** A {@code @DisruptorHandler} found on a class: on the class itself when {@code method} is null. */
     record AnnotatedHandler(@Nullable Method method, Class<?> eventType, DisruptorHandler annotation, String origin) {
 
-        HandlerDefinition toDefinition(String beanName) {
+        HandlerDefinition toDefinition(String beanName, PropertyResolver placeholders) {
             String name = method == null ? beanName : beanName + "." + method.getName();
-            return HandlerDefinition.of(name, beanName, method, eventType, annotation, origin);
+            return HandlerDefinition.of(name, beanName, method, eventType, annotation, origin, placeholders);
         }
     }
 }

@@ -256,6 +256,32 @@ class DisruptorAutoConfigurationTests {
         });
     }
 
+    @Test
+    void placeholdersInRingAndAfterAreResolvedFromTheEnvironment() {
+        runner.withBean("placeholders", PlaceholderHandlers.class)
+                .withPropertyValues("app.ring=orders", "app.upstream=placeholders.first")
+                .run(context -> {
+                    assertThat(context).doesNotHaveBean("${app.ring}");
+                    Disruptor<OrderEvent> orders = ordersOf(context.getBean("orders"));
+                    assertThat(context.getBean(DisruptorRegistry.class).names()).containsExactly("orders");
+                    for (long id = 0; id < 100; id++) {
+                        orders.publish(OrderEvent::setId, id);
+                    }
+                    PlaceholderHandlers handlers = context.getBean(PlaceholderHandlers.class);
+                    await("the second handler to see every event").atMost(Duration.ofSeconds(20))
+                            .until(() -> handlers.second.get() == 100);
+                    assertThat(handlers.secondOvertookFirst).as("the second handler waits for the first (after)").isFalse();
+                });
+    }
+
+    @Test
+    void aRingThatNoConfigurationNamesAndNoConfiguredRingResemblesIsANewRing() {
+        runner.withUserConfiguration(OrdersJournal.class, AuditHandler.class)
+                .withPropertyValues("disruptor.rings.orders.ring-size=64")
+                .run(context -> assertThat(context.getBean(DisruptorRegistry.class).names())
+                        .containsExactlyInAnyOrder("orders", "audit"));
+    }
+
     @SuppressWarnings("unchecked")
     private static Disruptor<OrderEvent> ordersOf(Object bean) {
         return (Disruptor<OrderEvent>) bean;
@@ -385,6 +411,25 @@ class DisruptorAutoConfigurationTests {
         @Bean
         DisruptorEventFactory<AuditEvent> auditEvents() {
             return AuditEvent::new;
+        }
+    }
+
+    static class PlaceholderHandlers {
+
+        final AtomicInteger first = new AtomicInteger();
+        final AtomicInteger second = new AtomicInteger();
+        volatile boolean secondOvertookFirst;
+
+        @DisruptorHandler(ring = "${app.ring}")
+        void first(OrderEvent event) {
+            first.incrementAndGet();
+        }
+
+        @DisruptorHandler(ring = "${app.ring}", after = "${app.upstream}")
+        void second(OrderEvent event) {
+            if (second.incrementAndGet() > first.get()) {
+                secondOvertookFirst = true;
+            }
         }
     }
 

@@ -119,6 +119,37 @@ class DisruptorFailureAnalyzerTests {
     }
 
     @Test
+    void annotationNamesARingCloseToAConfiguredOne() {
+        FailureAnalysis analysis = analyze(runner.withUserConfiguration(OrdersJournal.class)
+                .withBean("ringTypo", RingTypo.class).withPropertyValues("disruptor.rings.orders.ring-size=64"));
+        assertThat(analysis.getDescription()).isEqualTo("@DisruptorHandler on handler 'ringTypo.handle' (method "
+                + RingTypo.class.getName() + ".handle(OrderEvent)) names ring 'ordres', which no configuration names, "
+                + "but disruptor.rings configures 'orders'.");
+        assertThat(analysis.getAction()).isEqualTo("Did you mean 'orders'? Name ring 'orders' in @DisruptorHandler of "
+                + "method " + RingTypo.class.getName() + ".handle(OrderEvent), or configure disruptor.rings.ordres if "
+                + "'ordres' is a ring of its own.");
+    }
+
+    @Test
+    void aRingNamedThroughAPlaceholderIsCheckedLikeAnyOther() {
+        FailureAnalysis analysis = analyze(runner.withUserConfiguration(OrdersJournal.class)
+                .withBean("ringPlaceholder", RingPlaceholder.class)
+                .withPropertyValues("disruptor.rings.orders.ring-size=64", "app.ring=Orders"));
+        assertThat(analysis.getDescription()).contains("names ring 'Orders', which no configuration names");
+        assertThat(analysis.getAction()).startsWith("Did you mean 'orders'?");
+    }
+
+    @Test
+    void unresolvablePlaceholderInAnAttribute() {
+        FailureAnalysis analysis = analyze(runner.withBean("ringPlaceholder", RingPlaceholder.class));
+        assertThat(analysis.getDescription()).isEqualTo("@DisruptorHandler on handler 'ringPlaceholder.handle' (method "
+                + RingPlaceholder.class.getName() + ".handle(OrderEvent)) has ring = \"${app.ring}\", which cannot be "
+                + "resolved: Could not resolve placeholder 'app.ring' in value \"${app.ring}\".");
+        assertThat(analysis.getAction()).isEqualTo("Set the property the placeholder names, or give it a default, "
+                + "such as \"${app.ring:orders}\".");
+    }
+
+    @Test
     void handlerWithoutRingAndNoRingConfigured() {
         FailureAnalysis analysis = analyze(runner.withUserConfiguration(UnnamedRingHandler.class));
         assertThat(analysis.getDescription()).isEqualTo("@DisruptorHandler on handler 'unnamed' (@Bean method "
@@ -284,6 +315,20 @@ class DisruptorFailureAnalyzerTests {
 
         @DisruptorHandler(ring = "orders")
         void audit(AuditEvent event) {
+        }
+    }
+
+    static class RingTypo {
+
+        @DisruptorHandler(ring = "ordres")
+        void handle(OrderEvent event) {
+        }
+    }
+
+    static class RingPlaceholder {
+
+        @DisruptorHandler(ring = "${app.ring}")
+        void handle(OrderEvent event) {
         }
     }
 
