@@ -36,6 +36,7 @@ import org.springframework.core.type.MethodMetadata;
 import org.springframework.util.ClassUtils;
 
 import io.github.disruptor.core.EventHandler;
+import io.github.disruptor.core.ExceptionHandler;
 import io.github.disruptor.spring.DisruptorHandler;
 
 /**
@@ -78,6 +79,7 @@ final class DisruptorRingRegistrar implements BeanFactoryPostProcessor {
         Set<String> handlerBeans = plans.stream().flatMap(plan -> plan.handlers().stream())
                 .map(HandlerDefinition::beanName).collect(Collectors.toUnmodifiableSet());
         beanFactory.addBeanPostProcessor(new UndeclaredHandlerDetector(handlerBeans, inspected));
+        plans.forEach(plan -> plan.handlers().forEach(handler -> checkExceptionHandler(handler, beanFactory)));
         RingFactory factory = new RingFactory(beanFactory);
         for (RingPlan plan : plans) {
             checkNameIsFree(plan.name(), beanFactory);
@@ -198,6 +200,34 @@ final class DisruptorRingRegistrar implements BeanFactoryPostProcessor {
                             + "method taking (E event) or (E event, long sequence, boolean endOfBatch).");
         }
         return new AnnotatedHandler(null, handlerType.getGeneric(0).resolve(Object.class), annotation, origin);
+    }
+
+    /** The bean that {@code @DisruptorHandler(exceptionHandler)} names exists and is an {@link ExceptionHandler}. */
+    private static void checkExceptionHandler(HandlerDefinition handler, ConfigurableListableBeanFactory beanFactory) {
+        String name = handler.exceptionHandler();
+        if (name.isEmpty()) {
+            return;
+        }
+        Class<?> type = beanFactory.containsBean(name) ? beanFactory.getType(name, false) : null;
+        if (type != null && ExceptionHandler.class.isAssignableFrom(type)) {
+            return;
+        }
+        String problem = beanFactory.containsBean(name)
+                ? "bean '" + name + "' is a " + (type != null ? type.getName() : "bean of unknown type") + ", not an "
+                        + ExceptionHandler.class.getName()
+                : "there is no bean named '" + name + "'";
+        List<String> candidates = Arrays.stream(beanFactory.getBeanNamesForType(ExceptionHandler.class, true, false))
+                .sorted().toList();
+        String action = candidates.isEmpty()
+                ? "Declare a bean of type " + ExceptionHandler.class.getName() + " named '" + name + "', or remove "
+                        + "exceptionHandler from @DisruptorHandler of " + handler.origin()
+                        + " to use the ring's exception-policy."
+                : RingPlanner.closest(name, candidates).map(close -> "Did you mean '" + close + "'? ").orElse("")
+                        + "Name a bean of type " + ExceptionHandler.class.getName()
+                        + " in @DisruptorHandler(exceptionHandler) of " + handler.origin() + "; there are: "
+                        + String.join(", ", candidates) + ".";
+        throw new DisruptorConfigurationException("@DisruptorHandler on handler " + handler.describe()
+                + " has exceptionHandler = \"" + name + "\", but " + problem + ".", action);
     }
 
     private static void checkNameIsFree(String ringName, ConfigurableListableBeanFactory beanFactory) {

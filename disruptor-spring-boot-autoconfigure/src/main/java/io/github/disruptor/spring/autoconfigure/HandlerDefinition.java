@@ -22,10 +22,13 @@ import io.github.disruptor.spring.DisruptorHandler;
  * @param stage the annotation's stage
  * @param after the annotation's after, placeholders resolved
  * @param concurrency the annotation's concurrency
+ * @param exceptionHandler the name of the handler's exception handler bean, placeholders resolved; empty
+ *        for the ring's policy
+ * @param maxBatchSize the annotation's maxBatchSize
  * @param origin where the annotation sits, for messages
  */
 record HandlerDefinition(String name, String beanName, @Nullable Method method, Class<?> eventType, String ring,
-        int stage, List<String> after, int concurrency, String origin) {
+        int stage, List<String> after, int concurrency, String exceptionHandler, int maxBatchSize, String origin) {
 
     /** The handler an annotation declares, with the {@code ${...}} placeholders of its names resolved. */
     static HandlerDefinition of(String name, String beanName, @Nullable Method method, Class<?> eventType,
@@ -33,11 +36,13 @@ record HandlerDefinition(String name, String beanName, @Nullable Method method, 
         Resolver resolver = new Resolver(name, origin, placeholders);
         List<String> after = Arrays.stream(annotation.after()).map(upstream -> resolver.resolve("after", upstream)).toList();
         return new HandlerDefinition(name, beanName, method, eventType, resolver.resolve("ring", annotation.ring()),
-                annotation.stage(), after, annotation.concurrency(), origin);
+                annotation.stage(), after, annotation.concurrency(),
+                resolver.resolve("exceptionHandler", annotation.exceptionHandler()), annotation.maxBatchSize(), origin);
     }
 
     HandlerDefinition inRing(String ringName) {
-        return new HandlerDefinition(name, beanName, method, eventType, ringName, stage, after, concurrency, origin);
+        return new HandlerDefinition(name, beanName, method, eventType, ringName, stage, after, concurrency,
+                exceptionHandler, maxBatchSize, origin);
     }
 
     /** How messages name the handler: {@code 'risk.check' (method com.example.Risk.check(OrderEvent))}. */
@@ -66,6 +71,7 @@ record HandlerDefinition(String name, String beanName, @Nullable Method method, 
             return switch (attribute) {
                 case "ring" -> "orders";
                 case "after" -> "journal";
+                case "exceptionHandler" -> "deadLetters";
                 default -> "...";
             };
         }

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 
+import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.aot.BeanRegistrationAotProcessor;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
@@ -17,6 +18,7 @@ import org.springframework.core.ResolvableType;
 import io.github.disruptor.core.Disruptor;
 import io.github.disruptor.core.DisruptorBuilder;
 import io.github.disruptor.core.EventHandler;
+import io.github.disruptor.core.ExceptionHandler;
 import io.github.disruptor.core.HandlerOptions;
 import io.github.disruptor.spring.DisruptorEventFactory;
 import io.github.disruptor.spring.DisruptorRegistry;
@@ -65,7 +67,7 @@ final class RingFactory {
             Map<HandlerDefinition, EventHandler<Object>> handlers = new LinkedHashMap<>();
             stage.forEach(handler -> handlers.put(handler, handlerBean(plan, handler)));
             builder.withBarrier(scope -> handlers.forEach((handler, bean) ->
-                    scope.handleEvents(handler.name(), bean, options(handler))));
+                    scope.handleEvents(handler.name(), bean, options(handler, beanFactory))));
         }
         Disruptor<Object> ring = builder.build();
         beanFactory.getBean(DisruptorRegistry.class).register(ring);
@@ -79,8 +81,12 @@ final class RingFactory {
         return handler.method() == null ? (EventHandler<Object>) bean : MethodEventHandlers.bind(bean, handler.method());
     }
 
-    private static HandlerOptions options(HandlerDefinition handler) {
-        HandlerOptions options = HandlerOptions.defaults().withConcurrency(handler.concurrency());
+    private static HandlerOptions options(HandlerDefinition handler, BeanFactory beanFactory) {
+        HandlerOptions options = HandlerOptions.defaults().withConcurrency(handler.concurrency())
+                .withMaxBatchSize(handler.maxBatchSize());
+        if (!handler.exceptionHandler().isEmpty()) {
+            options = options.withExceptionHandler(beanFactory.getBean(handler.exceptionHandler(), ExceptionHandler.class));
+        }
         return handler.after().isEmpty() ? options : options.withDependencies(handler.after().toArray(String[]::new));
     }
 

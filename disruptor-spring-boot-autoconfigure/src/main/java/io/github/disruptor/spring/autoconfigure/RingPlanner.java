@@ -63,6 +63,12 @@ final class RingPlanner {
                     + " has concurrency = " + handler.concurrency() + "; a handler needs at least one thread.",
                     "Set concurrency to 1 or more on @DisruptorHandler of " + handler.origin() + ".");
         }
+        if (handler.maxBatchSize() < 1) {
+            throw new DisruptorConfigurationException("@DisruptorHandler on handler " + handler.describe()
+                    + " has maxBatchSize = " + handler.maxBatchSize() + "; a batch holds at least one event.",
+                    "Set maxBatchSize to 1 or more on @DisruptorHandler of " + handler.origin()
+                            + ", or leave it out for batches of any size.");
+        }
     }
 
     private static String onlyRing(HandlerDefinition handler, Set<String> ringNames) {
