@@ -22,6 +22,7 @@ import io.github.disruptor.core.ExceptionHandler;
 import io.github.disruptor.core.HandlerOptions;
 import io.github.disruptor.spring.DisruptorEventFactory;
 import io.github.disruptor.spring.DisruptorRegistry;
+import io.github.disruptor.spring.DisruptorThreadFactoryCustomizer;
 
 /**
  * Builds a ring from its {@link RingPlan}: gets the handler beans, binds handler methods, wires one
@@ -61,7 +62,9 @@ final class RingFactory {
     Disruptor<Object> build(RingPlan plan) {
         RingSettings settings = plan.settings();
         DisruptorBuilder<Object> builder = DisruptorBuilder.withRingBuffer(settings.ringSize(), eventFactory(plan))
-                .withName(plan.name());
+                .withName(plan.name())
+                .withThreadFactory(HandlerThreads.of(plan.name(),
+                        beanFactory.getBeanProvider(DisruptorThreadFactoryCustomizer.class).orderedStream().toList()));
         settings.applyTo(builder);
         for (List<HandlerDefinition> stage : plan.stages()) {
             Map<HandlerDefinition, EventHandler<Object>> handlers = new LinkedHashMap<>();
