@@ -33,6 +33,9 @@ public interface DisruptorMonitor {
     /** The disruptor's state. */
     DisruptorState state();
 
-    /** One view per handler thread, in stage order. */
+    /**
+     * One view per declared handler and poller, in declaration order; a handler that runs on several
+     * threads appears once, with one view per thread in {@link HandlerMonitor#shards()}.
+     */
     List<HandlerMonitor> handlers();
 }
