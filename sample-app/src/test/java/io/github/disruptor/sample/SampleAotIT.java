@@ -33,10 +33,14 @@ class SampleAotIT {
 
     @Test
     void theJarStartedInAotModeMatchesOrdersThroughItsRing(@TempDir Path journal) throws Exception {
-        Path jar = Path.of(System.getProperty("sample.jar"));
+        String jarProperty = System.getProperty("sample.jar");
+        assertThat(jarProperty).as("the system property sample.jar, which failsafe sets after packaging: run this test "
+                + "with ./mvnw -pl sample-app -am verify -Dit.test=SampleAotIT").isNotNull();
+        Path jar = Path.of(jarProperty);
         assertThat(jar).as("the jar built by this module").isRegularFile();
         Process app = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Dspring.aot.enabled=true", "-jar", jar.toString(), "--server.port=0",
+                // C1 alone: the sample lives a few seconds, and the build machine has two cores
+                "-XX:TieredStopAtLevel=1", "-Dspring.aot.enabled=true", "-jar", jar.toString(), "--server.port=0",
                 "--sample.journal.directory=" + journal, "--spring.main.banner-mode=off")
                 .redirectErrorStream(true).start();
         List<String> output = new CopyOnWriteArrayList<>();

@@ -52,8 +52,9 @@ final class RingHealthIndicator implements HealthIndicator {
         for (HandlerMonitor handler : ring.handlers()) {
             HandlerState handlerState = handler.state();
             if (handlerState == HandlerState.HALTED) {
-                problems.add("handler '" + handler.name() + "' halted at sequence " + handler.sequence() + " after "
-                        + handler.errorCount() + " error(s); see the log");
+                // a halted handler stops before the event it failed on: its sequence is the last one it handled
+                problems.add("handler '" + handler.name() + "' halted after " + handler.errorCount()
+                        + " error(s) with its sequence at " + handler.sequence() + "; see the log");
             } else if (handlerState == HandlerState.RUNNING && state == DisruptorState.RUNNING
                     && !handler.isThreadAlive()) {
                 problems.add("the thread of handler '" + handler.name() + "' died");

@@ -87,10 +87,10 @@ class DisruptorRingsIntegrationTests {
                 org.assertj.core.groups.Tuple.tuple("journal", 0),
                 org.assertj.core.groups.Tuple.tuple("replication.copy", 0),
                 org.assertj.core.groups.Tuple.tuple("replication.enrich", 0),
-                org.assertj.core.groups.Tuple.tuple("risk.check[0]", 1),
-                org.assertj.core.groups.Tuple.tuple("risk.check[1]", 1),
-                org.assertj.core.groups.Tuple.tuple("risk.check[2]", 1),
+                org.assertj.core.groups.Tuple.tuple("risk.check", 1),
                 org.assertj.core.groups.Tuple.tuple("settlement", 2));
+        assertThat(orders.monitor().handlers()).filteredOn(handler -> handler.name().equals("risk.check"))
+                .singleElement().satisfies(handler -> assertThat(handler.concurrency()).isEqualTo(3));
         Disruptor<?> audit = (Disruptor<?>) registry.find("audit").orElseThrow();
         assertThat(audit.monitor().ringSize()).isEqualTo(1024);
         assertThat(audit.monitor().waitStrategy()).isEqualTo("blocking");

@@ -48,7 +48,7 @@ class DevToolsRestartTests {
         Files.writeString(watched.resolve("META-INF/spring-devtools.properties"),
                 "restart.exclude.library-modules=/target/classes/\n");
         Process app = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", watched + File.pathSeparator + System.getProperty("java.class.path"),
+                "-XX:TieredStopAtLevel=1", "-cp", watched + File.pathSeparator + System.getProperty("java.class.path"),
                 DevToolsRestartApplication.class.getName(), "--spring.main.banner-mode=off",
                 "--spring.devtools.livereload.enabled=false",
                 "--spring.devtools.restart.poll-interval=200ms", "--spring.devtools.restart.quiet-period=100ms")
