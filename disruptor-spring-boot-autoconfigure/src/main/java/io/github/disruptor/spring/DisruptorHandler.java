@@ -69,8 +69,8 @@ public @interface DisruptorHandler {
 
     /**
      * The name of a bean of type {@code io.github.disruptor.core.ExceptionHandler} that decides what
-     * happens after this handler throws (go on, or halt the handler), instead of the ring's
-     * {@code exception-policy}. Empty: the ring's policy. A name that no such bean has stops startup.
+     * happens after this handler throws (go on, discard the event, or halt the handler), instead of the
+     * ring's {@code exception-policy}. Empty: the ring's policy. A name that no such bean has stops startup.
      */
     String exceptionHandler() default "";
 
