@@ -130,6 +130,8 @@ public class OrderJournal implements EventHandler<OrderEvent>, BeanNameAware, Di
             return; // reached only after every handler behind the journal has stopped: nobody sees this order
         }
         if (buffer.remaining() < JournalFormat.MAX_ORDER_RECORD_BYTES) {
+            // a batch larger than the buffer is written in parts: each part's orders are acknowledged once
+            // written, while the stages behind still wait for the end of the batch
             commit();
         }
         encoder.putOrder(order, buffer);
@@ -341,20 +343,27 @@ public class OrderJournal implements EventHandler<OrderEvent>, BeanNameAware, Di
                 .filter(handler -> !handler.name().equals(handlerName)).toList();
         long heldAt = orders.monitor().handlers().stream().filter(handler -> handler.name().equals(handlerName))
                 .mapToLong(HandlerMonitor::sequence).min().orElse(written.get());
+        // an interrupt (the ring's shutdown giving up on its drain) must not cut these waits short: kept for later
+        boolean interrupted = Thread.interrupted();
         long deadline = System.nanoTime() + REPORT_NANOS;
         while (behind.stream().anyMatch(handler -> handler.sequence() < heldAt && handler.isThreadAlive())
                 && System.nanoTime() - deadline < 0) {
             LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
+            interrupted |= Thread.interrupted();
         }
         orders.halt();
         long nextReport = System.nanoTime() + REPORT_NANOS;
         while (behind.stream().anyMatch(HandlerMonitor::isThreadAlive)) {
             LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
+            interrupted |= Thread.interrupted();
             if (System.nanoTime() - nextReport > 0) {
                 nextReport += REPORT_NANOS;
                 logger.warn("Order journal waits for the handlers behind it to stop before it lets go of the orders"
                         + " it could not write: " + behind);
             }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
         }
     }
 
