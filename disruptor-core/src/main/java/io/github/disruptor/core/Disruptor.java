@@ -1,47 +1,33 @@
 package io.github.disruptor.core;
 
-import java.lang.System.Logger.Level;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.TimeUnit;
+import java.util.TreeSet;
 import java.util.concurrent.atomic.LongAdder;
-import java.util.concurrent.locks.LockSupport;
 
 /**
  * A running ring: the ring buffer, its sequencer, and one processor thread per handler, wired into
  * stages. Build one with {@link DisruptorBuilder}; it is the {@link EventPublisher} producers use.
  *
- * <p>Life cycle: {@link #start()} once; publish from any thread (from one thread at a time with the
- * single-producer sequencer); then {@link #shutdown(Duration)} to drain and stop, or {@link #halt()}
- * to stop at once. Events published before {@code start()} wait in the ring.
+ * <p>Life cycle: {@link #start()}; publish from any thread (from one thread at a time with the
+ * single-producer sequencer); {@link #stop(Duration)} and {@link #start()} again to pause the
+ * handlers; {@link #shutdown(Duration)} to drain and stop for good, or {@link #halt()} to stop at
+ * once. Events published before {@code start()} wait in the ring. This class holds the publishing
+ * path; the cold half (threads, draining, states) lives in {@link Lifecycle}.
  *
  * <p>Publishing: claim, translate in place, publish. If the translator throws, the claimed slots are
  * published as discarded, so the sequence has no hole and no handler sees a half-written event; the
  * exception reaches the caller. After publishing, the producer reads the sequencer's closed flag once
  * (on the cache line it read to claim, and a field that never changes while the ring runs): if a
- * shutdown has begun, it waits until its event has been handled or the disruptor has stopped, so a
- * publish that returns normally has always been handled, and one that raced a shutdown and lost gets
- * a {@link DisruptorClosedException}.
+ * stop or shutdown has begun, it waits until its event has been handled (after a restart, if it
+ * raced a stop) or the disruptor has terminated, so a publish that returns normally has always been
+ * handled, and one that raced a shutdown and lost gets a {@link DisruptorClosedException}.
  *
  * @param <E> the event type
  */
 public final class Disruptor<E> implements EventPublisher<E> {
-
-    private static final System.Logger LOGGER = System.getLogger(Disruptor.class.getName());
-    private static final long DRAIN_CONFIRMATION_NANOS = 200_000L;
-    private static final VarHandle STATE;
-
-    static {
-        try {
-            STATE = MethodHandles.lookup().findVarHandle(Disruptor.class, "state", DisruptorState.class);
-        } catch (ReflectiveOperationException e) {
-            throw new ExceptionInInitializerError(e);
-        }
-    }
 
     private static final EventTranslatorTwoArg<Object, EventTranslator<Object>, Object> PLAIN =
             (event, sequence, translator, unused) -> translator.translateTo(event, sequence);
@@ -66,25 +52,21 @@ public final class Disruptor<E> implements EventPublisher<E> {
     private final RingBuffer<E> ringBuffer;
     private final Sequencer sequencer;
     private final ProducerType producerType;
-    private final List<BatchEventProcessor<E>> processors;
     private final List<HandlerMonitor> handlerViews;
-    private final ThreadFactory threadFactory;
+    private final Map<String, EventPoller<E>> pollers;
+    private final Lifecycle lifecycle;
     private final LongAdder rejectedPublishes = new LongAdder();
     private final Monitor monitor = new Monitor();
-    private final Object lifecycleLock = new Object();
-    @SuppressWarnings("unused") // accessed through STATE
-    private volatile DisruptorState state = DisruptorState.NEW;
-    private boolean drained;
 
     Disruptor(String name, RingBuffer<E> ringBuffer, Sequencer sequencer, ProducerType producerType,
-            List<BatchEventProcessor<E>> processors, ThreadFactory threadFactory) {
+            List<HandlerMonitor> handlerViews, Map<String, EventPoller<E>> pollers, Lifecycle lifecycle) {
         this.name = name;
         this.ringBuffer = ringBuffer;
         this.sequencer = sequencer;
         this.producerType = producerType;
-        this.processors = processors;
-        this.handlerViews = List.copyOf(processors);
-        this.threadFactory = threadFactory;
+        this.handlerViews = List.copyOf(handlerViews);
+        this.pollers = Map.copyOf(pollers);
+        this.lifecycle = lifecycle;
     }
 
     /** The disruptor's name. */
@@ -97,35 +79,63 @@ public final class Disruptor<E> implements EventPublisher<E> {
         return ringBuffer;
     }
 
+    /**
+     * The event poller declared with {@code scope.pollEvents(name)}.
+     *
+     * @throws IllegalArgumentException if no poller has that name; the message lists the pollers
+     */
+    public EventPoller<E> poller(String name) {
+        EventPoller<E> poller = pollers.get(name);
+        if (poller == null) {
+            throw new IllegalArgumentException("Disruptor '" + this.name + "' has no poller named '" + name
+                    + "'; its pollers: " + (pollers.isEmpty() ? "none (declare one with scope.pollEvents(name))"
+                            : String.join(", ", new TreeSet<>(pollers.keySet()))));
+        }
+        return poller;
+    }
+
     /** A live, read-only view for metrics and health checks. */
     public DisruptorMonitor monitor() {
         return monitor;
     }
 
     /**
-     * Starts one thread per handler.
+     * Starts one thread per handler (per shard): on a new disruptor, or again after {@link #stop}, in
+     * which case every handler continues from the sequence where it stopped.
      *
-     * @throws IllegalStateException if already started, shut down or halted
+     * @throws IllegalStateException if it is running, draining or terminated, or if a thread of the
+     *         last run is still alive
      */
     public void start() {
-        synchronized (lifecycleLock) {
-            if (!STATE.compareAndSet(this, DisruptorState.NEW, DisruptorState.RUNNING)) {
-                throw new IllegalStateException("Disruptor '" + name + "' cannot start: it is " + state
-                        + "; start() may be called once, on a new disruptor");
-            }
-            for (BatchEventProcessor<E> processor : processors) {
-                Thread thread = Objects.requireNonNull(threadFactory.newThread(processor),
-                        () -> "the thread factory of disruptor '" + name + "' returned null");
-                thread.start();
-            }
-        }
+        lifecycle.start();
     }
 
     /**
      * Stops accepting events, waits until every event published so far has passed every handler,
-     * then stops the handler threads and joins them, all within {@code timeout}. Producers waiting for
-     * space are released with a {@link DisruptorClosedException}. If the timeout runs out, the
-     * handlers are halted and the log says, per handler, how far it got.
+     * then stops the handler threads and joins them, all within {@code timeout}: like
+     * {@link #shutdown}, but not for good. While stopped, publishing fails fast with a
+     * {@link DisruptorClosedException}; {@link #start()} runs the same handlers again, on new threads,
+     * from where they stopped, and every {@code EventPublisher} reference stays valid. Events left by
+     * a stop that ran out of time stay in the ring and are handled after the restart. Threads halted
+     * when the time ran out get a tenth of a second more to end.
+     *
+     * @param timeout the most time to spend draining and joining
+     * @return {@code true} if every published event was handled and every thread ended in time; also
+     *         when the disruptor was not running
+     * @throws IllegalStateException if it is terminated
+     */
+    public boolean stop(Duration timeout) {
+        return lifecycle.stop(timeout);
+    }
+
+    /**
+     * Stops accepting events for good, waits until every event published so far has passed every
+     * handler, then stops the handler threads and joins them, all within {@code timeout}. Producers
+     * waiting for space are released with a {@link DisruptorClosedException}. It returns {@code false}
+     * as soon as the drain has become impossible (a handler halted by its exception policy holds back
+     * the events behind it) or the timeout has run out; the handlers are then halted and the log says,
+     * per handler, how far it got. Every handler's {@code onShutdown} has returned when it returns
+     * {@code true}.
      *
      * <p>Calling it again returns the first call's answer.
      *
@@ -133,40 +143,27 @@ public final class Disruptor<E> implements EventPublisher<E> {
      * @return {@code true} if every published event was handled and every thread ended in time
      */
     public boolean shutdown(Duration timeout) {
-        Objects.requireNonNull(timeout, "timeout");
-        if (timeout.isNegative()) {
-            throw new IllegalArgumentException("shutdown timeout must not be negative, was " + timeout);
-        }
-        long deadline = System.nanoTime() + saturatedNanos(timeout);
-        synchronized (lifecycleLock) {
-            DisruptorState before = state;
-            if (before == DisruptorState.TERMINATED) {
-                return drained;
-            }
-            sequencer.close();
-            STATE.setVolatile(this, DisruptorState.DRAINING);
-            boolean allHandled = before == DisruptorState.RUNNING ? awaitDrained(deadline) : nothingPublished();
-            processors.forEach(BatchEventProcessor::halt);
-            boolean allJoined = joinThreads(deadline);
-            STATE.setVolatile(this, DisruptorState.TERMINATED);
-            drained = allHandled && allJoined;
-            if (!drained) {
-                LOGGER.log(Level.WARNING, () -> progressReport(before));
-            }
-            return drained;
-        }
+        return lifecycle.shutdown(timeout);
     }
 
     /**
-     * Stops every handler after the batch in hand, without draining, and refuses further publishes.
-     * Events not yet handled stay unhandled. Does not wait for the threads.
+     * Stops every handler after the event in hand, without draining, and refuses further publishes
+     * for good. Events not yet handled stay unhandled. Does not wait for the threads; each still calls
+     * its handler's {@code onShutdown}.
      */
     public void halt() {
-        synchronized (lifecycleLock) {
-            sequencer.close();
-            STATE.setVolatile(this, DisruptorState.TERMINATED);
-            processors.forEach(BatchEventProcessor::halt);
-        }
+        lifecycle.halt();
+    }
+
+    /**
+     * Waits until every handler has handled every event published before this call.
+     *
+     * @param timeout the most time to wait
+     * @return {@code true} once they have; {@code false} if the time ran out first or a halted handler
+     *         makes it impossible
+     */
+    public boolean awaitIdle(Duration timeout) {
+        return lifecycle.awaitIdle(timeout);
     }
 
     // ---------------------------------------------------------------- publishing
@@ -190,7 +187,7 @@ public final class Disruptor<E> implements EventPublisher<E> {
     public boolean tryPublish(EventTranslator<E> translator, Duration timeout) {
         Objects.requireNonNull(translator, "translator");
         Objects.requireNonNull(timeout, "timeout");
-        return publishBefore(System.nanoTime() + saturatedNanos(timeout), (EventTranslatorTwoArg) PLAIN, translator, null);
+        return publishBefore(System.nanoTime() + BackOff.saturatedNanos(timeout), (EventTranslatorTwoArg) PLAIN, translator, null);
     }
 
     @Override
@@ -243,7 +240,12 @@ public final class Disruptor<E> implements EventPublisher<E> {
     public <A> void publishBatch(EventTranslatorOneArg<E, A> translator, A[] args, int from, int count) {
         Objects.requireNonNull(translator, "translator");
         Objects.requireNonNull(args, "args");
-        Objects.checkFromIndexSize(from, count, args.length);
+        sequencer.checkClaimSize(count);
+        if (from < 0 || from > args.length - count) {
+            throw new IllegalArgumentException("publishBatch cannot take " + count + " arguments from index " + from
+                    + " of an array of " + args.length + "; from must be between 0 and args.length - count ("
+                    + (args.length - count) + ")");
+        }
         publishRange(count, (BatchTranslator) ARRAY_BATCH, translator, args, from);
     }
 
@@ -291,131 +293,16 @@ public final class Disruptor<E> implements EventPublisher<E> {
     private void commit(long low, long high) {
         Sequencer claims = sequencer;
         claims.publish(low, high);
-        // closed before the state leaves RUNNING, by shutdown() and halt() alike
+        // closed before the state leaves RUNNING, by stop(), shutdown() and halt() alike
         if (claims.isClosed()) {
-            awaitHandledOrRefuse(high);
-        }
-    }
-
-    /** The slow path of a publish that raced a shutdown: see the class comment. */
-    private void awaitHandledOrRefuse(long sequence) {
-        int attempt = 0;
-        while (state != DisruptorState.TERMINATED) {
-            if (sequencer.minimumGatingSequence(Long.MAX_VALUE) >= sequence) {
-                return;
-            }
-            backOff(attempt++);
-        }
-        if (sequencer.minimumGatingSequence(Long.MAX_VALUE) < sequence) {
-            throw new DisruptorClosedException("Disruptor '" + name + "' stopped before handling sequence "
-                    + sequence + ", published while it shut down; the event was not handled");
-        }
-    }
-
-    // ---------------------------------------------------------------- shutdown helpers
-
-    private boolean nothingPublished() {
-        return sequencer.cursor() == Sequence.INITIAL_VALUE;
-    }
-
-    /**
-     * Waits until every handler has passed the cursor, and the cursor still stands there after a short
-     * pause. The pause is for a single producer that raced this shutdown: its publication is a release
-     * store of the cursor followed by its read of the closed flag, and the processor may let that read
-     * pass the store (a full fence there would cost every publish). Such a producer can read "open"
-     * while its store still waits in its store buffer; the store lands within nanoseconds, so a drain
-     * that holds across the pause has seen it. Multi-producer claims are compare-and-sets and need no
-     * pause.
-     */
-    private boolean awaitDrained(long deadline) {
-        int attempt = 0;
-        while (true) {
-            long target = sequencer.cursor();
-            if (allHandlersReached(target)) {
-                LockSupport.parkNanos(DRAIN_CONFIRMATION_NANOS);
-                if (sequencer.cursor() == target) {
-                    return true;
-                }
-            }
-            if (System.nanoTime() - deadline >= 0) {
-                return false;
-            }
-            backOff(attempt++);
-        }
-    }
-
-    private boolean allHandlersReached(long target) {
-        for (BatchEventProcessor<E> processor : processors) {
-            if (processor.sequence() < target) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private boolean joinThreads(long deadline) {
-        boolean allEnded = true;
-        for (BatchEventProcessor<E> processor : processors) {
-            Thread thread = processor.thread();
-            if (thread == null) {
-                continue;
-            }
-            long remaining = deadline - System.nanoTime();
-            try {
-                if (remaining > 0) {
-                    TimeUnit.NANOSECONDS.timedJoin(thread, remaining);
-                }
-            } catch (InterruptedException interrupted) {
-                Thread.currentThread().interrupt();
-            }
-            if (thread.isAlive()) {
-                thread.interrupt();
-                allEnded = false;
-            }
-        }
-        return allEnded;
-    }
-
-    private String progressReport(DisruptorState before) {
-        long cursor = sequencer.cursor();
-        StringBuilder report = new StringBuilder("Disruptor '").append(name);
-        if (before == DisruptorState.NEW) {
-            report.append("' was shut down without being started; ").append(cursor + 1)
-                    .append(" published events were never handled");
-            return report.toString();
-        }
-        report.append("' did not drain in time; cursor at ").append(cursor).append(':');
-        for (BatchEventProcessor<E> processor : processors) {
-            report.append("\n  ").append(processor.name()).append(" (stage ").append(processor.stage())
-                    .append("): sequence ").append(processor.sequence()).append(", ")
-                    .append(Math.max(0, cursor - processor.sequence())).append(" events not handled, ")
-                    .append(processor.state()).append(processor.isThreadAlive() ? ", thread still alive" : "");
-        }
-        return report.toString();
-    }
-
-    private static void backOff(int attempt) {
-        if (attempt < 64) {
-            Thread.onSpinWait();
-        } else if (attempt < 128) {
-            Thread.yield();
-        } else {
-            LockSupport.parkNanos(Math.min(1_000_000L, 1_000L << Math.min(attempt - 128, 10)));
-        }
-    }
-
-    private static long saturatedNanos(Duration duration) {
-        try {
-            return duration.toNanos();
-        } catch (ArithmeticException overflow) {
-            return Long.MAX_VALUE / 2;
+            lifecycle.awaitHandledOrRefuse(high);
         }
     }
 
     @Override
     public String toString() {
         return "Disruptor '" + name + "' (" + ringBuffer.size() + " slots, " + producerType + " producer, "
-                + sequencer.waitStrategy.name() + ", " + state + ")";
+                + sequencer.waitStrategy.name() + ", " + lifecycle.state() + ")";
     }
 
     /** The {@link DisruptorMonitor} of this disruptor. */
@@ -457,8 +344,13 @@ public final class Disruptor<E> implements EventPublisher<E> {
         }
 
         @Override
+        public long concurrentClaims() {
+            return sequencer.concurrentClaims();
+        }
+
+        @Override
         public DisruptorState state() {
-            return state;
+            return lifecycle.state();
         }
 
         @Override

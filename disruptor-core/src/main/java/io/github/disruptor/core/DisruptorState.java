@@ -6,8 +6,16 @@ public enum DisruptorState {
     NEW,
     /** Handlers are running. */
     RUNNING,
-    /** {@code shutdown} was called: new publishes are refused, accepted events are being drained. */
+    /**
+     * {@code stop} or {@code shutdown} was called: new publishes are refused, accepted events are
+     * being drained.
+     */
     DRAINING,
-    /** Handlers have stopped; nothing is accepted any more. */
+    /**
+     * {@code stop} drained the ring and ended the handler threads; publishes are refused until
+     * {@code start} runs the handlers again from where they stopped.
+     */
+    STOPPED,
+    /** Shut down or halted: the handlers have stopped and nothing is accepted any more, for good. */
     TERMINATED
 }

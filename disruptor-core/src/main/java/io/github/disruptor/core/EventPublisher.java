@@ -76,7 +76,12 @@ public interface EventPublisher<E> {
 
     /**
      * Publishes one event per element of {@code args[from, from + count)} as one batch; see
-     * {@link #publishBatch(int, EventTranslator)}.
+     * {@link #publishBatch(int, EventTranslator)}. Arguments are checked before anything is claimed.
+     *
+     * @throws IllegalArgumentException if {@code count} is not in {@code 1..ringSize}, or the range
+     *         does not lie inside {@code args} (a negative {@code from}, or {@code from + count} past
+     *         its end)
+     * @throws NullPointerException if {@code translator} or {@code args} is null
      */
     <A> void publishBatch(EventTranslatorOneArg<E, A> translator, A[] args, int from, int count);
 }

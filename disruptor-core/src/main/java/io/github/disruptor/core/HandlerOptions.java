@@ -11,22 +11,24 @@ import java.util.Objects;
  */
 public final class HandlerOptions {
 
-    private static final HandlerOptions DEFAULTS = new HandlerOptions(Integer.MAX_VALUE, null, 1, List.of());
+    private static final HandlerOptions DEFAULTS = new HandlerOptions(Integer.MAX_VALUE, null, null, 1, List.of());
 
     private final int maxBatchSize;
     private final ExceptionHandler exceptionHandler;
+    private final RetryPolicy retryPolicy;
     private final int concurrency;
     private final List<String> dependencies;
 
-    private HandlerOptions(int maxBatchSize, ExceptionHandler exceptionHandler, int concurrency,
-            List<String> dependencies) {
+    private HandlerOptions(int maxBatchSize, ExceptionHandler exceptionHandler, RetryPolicy retryPolicy,
+            int concurrency, List<String> dependencies) {
         this.maxBatchSize = maxBatchSize;
         this.exceptionHandler = exceptionHandler;
+        this.retryPolicy = retryPolicy;
         this.concurrency = concurrency;
         this.dependencies = dependencies;
     }
 
-    /** No batch limit, the disruptor's exception handler, one thread, the whole previous stage. */
+    /** No batch limit, the disruptor's exception handler, no retry, one thread, the whole previous stage. */
     public static HandlerOptions defaults() {
         return DEFAULTS;
     }
@@ -41,12 +43,21 @@ public final class HandlerOptions {
         if (maxBatchSize < 1) {
             throw new IllegalArgumentException("maxBatchSize must be at least 1, was " + maxBatchSize);
         }
-        return new HandlerOptions(maxBatchSize, exceptionHandler, concurrency, dependencies);
+        return new HandlerOptions(maxBatchSize, exceptionHandler, retryPolicy, concurrency, dependencies);
     }
 
     /** Replaces the disruptor's exception handler for this handler. */
     public HandlerOptions withExceptionHandler(ExceptionHandler exceptionHandler) {
         return new HandlerOptions(maxBatchSize, Objects.requireNonNull(exceptionHandler, "exceptionHandler"),
+                retryPolicy, concurrency, dependencies);
+    }
+
+    /**
+     * Hands a failed event to the handler again, as {@code retryPolicy} says, before its exception
+     * handler decides; nothing behind the handler sees the event meanwhile.
+     */
+    public HandlerOptions withRetry(RetryPolicy retryPolicy) {
+        return new HandlerOptions(maxBatchSize, exceptionHandler, Objects.requireNonNull(retryPolicy, "retryPolicy"),
                 concurrency, dependencies);
     }
 
@@ -62,7 +73,7 @@ public final class HandlerOptions {
         if (concurrency < 1) {
             throw new IllegalArgumentException("concurrency must be at least 1, was " + concurrency);
         }
-        return new HandlerOptions(maxBatchSize, exceptionHandler, concurrency, dependencies);
+        return new HandlerOptions(maxBatchSize, exceptionHandler, retryPolicy, concurrency, dependencies);
     }
 
     /**
@@ -83,7 +94,7 @@ public final class HandlerOptions {
             }
         }
         List<String> names = List.of(handlerNames);
-        return new HandlerOptions(maxBatchSize, exceptionHandler, concurrency, names);
+        return new HandlerOptions(maxBatchSize, exceptionHandler, retryPolicy, concurrency, names);
     }
 
     /** The batch cap, {@link Integer#MAX_VALUE} when unlimited. */
@@ -94,6 +105,11 @@ public final class HandlerOptions {
     /** This handler's exception handler, or {@code null} for the disruptor's. */
     public ExceptionHandler exceptionHandler() {
         return exceptionHandler;
+    }
+
+    /** This handler's retry policy, or {@code null} for none. */
+    public RetryPolicy retryPolicy() {
+        return retryPolicy;
     }
 
     /** How many threads share the handler's events. */

@@ -23,18 +23,13 @@ final class ProcessingSequenceBarrier implements SequenceBarrier {
     }
 
     @Override
-    public long waitFor(long sequence) throws AlertException, InterruptedException {
+    public long waitFor(long sequence) throws AlertException, InterruptedException, WaitTimeoutException {
         checkAlert();
         long available = waitStrategy.waitFor(sequence, dependency, this);
         if (available < sequence || !checkAvailability) {
             return available;
         }
         return sequencer.highestPublished(sequence, available);
-    }
-
-    @Override
-    public boolean isAlerted() {
-        return alerted;
     }
 
     @Override
@@ -48,5 +43,10 @@ final class ProcessingSequenceBarrier implements SequenceBarrier {
     void alert() {
         alerted = true;
         waitStrategy.signalAllWhenBlocking();
+    }
+
+    /** Lowers the alert before a restart. */
+    void clearAlert() {
+        alerted = false;
     }
 }

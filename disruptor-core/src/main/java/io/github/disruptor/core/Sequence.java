@@ -14,8 +14,7 @@ import java.lang.invoke.VarHandle;
  * <p>Memory ordering: {@link #get()} is an acquire read and {@link #set(long)} a release write. A
  * writer fills an event with plain stores and then releases its sequence; a reader that acquires
  * the sequence sees every store made before it. That pairing is all the Disruptor needs on the
- * fast path; {@link #setVolatile(long)} and the read-modify-write methods add a full fence for the
- * few places that must order a store before a later load.
+ * fast path; {@link #compareAndSet} is for the multi-producer claim.
  */
 public class Sequence extends RhsPadding {
 
@@ -47,24 +46,19 @@ public class Sequence extends RhsPadding {
         return (long) VALUE.getAcquire(this);
     }
 
+    /** Reads the value with no ordering at all, for its single writer (or a check that tolerates staleness). */
+    long getPlain() {
+        return (long) VALUE.get(this);
+    }
+
     /** Writes the value with release semantics: earlier stores become visible first. */
     public void set(long value) {
         VALUE.setRelease(this, value);
     }
 
-    /** Writes the value with volatile semantics: also orders it before later loads. */
-    public void setVolatile(long value) {
-        VALUE.setVolatile(this, value);
-    }
-
     /** Atomically sets the value if it is still {@code expected}. */
     public boolean compareAndSet(long expected, long newValue) {
         return VALUE.compareAndSet(this, expected, newValue);
-    }
-
-    /** Atomically adds {@code increment} and returns the new value. */
-    public long addAndGet(long increment) {
-        return (long) VALUE.getAndAdd(this, increment) + increment;
     }
 
     @Override

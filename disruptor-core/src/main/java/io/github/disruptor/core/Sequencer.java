@@ -1,18 +1,16 @@
 package io.github.disruptor.core;
 
-import java.util.concurrent.locks.LockSupport;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Hands out sequences to producers and publishes them to processors: the coordination point between
  * the two sides of a ring.
  *
  * <p>A claim never overtakes the slowest last-stage handler (the gating sequences): a producer that
- * would wrap onto an unfinished slot waits, which is the ring's backpressure. Waiting producers spin
- * briefly, then park a microsecond at a time, then a millisecond at a time once the handlers have
- * been stuck for a while (so a stalled ring costs its producers almost no CPU), and on every round
- * check whether the sequencer was
- * {@linkplain #close() closed}, the thread interrupted or their deadline passed: no producer waits
- * forever.
+ * would wrap onto an unfinished slot waits, which is the ring's backpressure. Waiting producers
+ * follow the core's {@link BackOff} ladder (a stalled ring costs them almost no CPU) and on every
+ * round check whether the sequencer was {@linkplain #close(int) closed}, the thread interrupted or
+ * their deadline passed: no producer waits forever.
  */
 abstract sealed class Sequencer permits SingleProducerSequencer, MultiProducerSequencer {
 
@@ -22,20 +20,21 @@ abstract sealed class Sequencer permits SingleProducerSequencer, MultiProducerSe
     static final long NO_WAIT = Long.MIN_VALUE + 1;
     /** Returned by a claim that could not get capacity before its deadline (or at once, for a try). */
     static final long NO_CAPACITY = Long.MIN_VALUE;
-
-    /**
-     * Few: a producer polling the gating sequences keeps pulling the cache lines the handlers are
-     * writing, and on a small machine it also takes the core a handler needs to free the space.
-     */
-    private static final int SPINS_BEFORE_PARKING = 16;
-    private static final int SHORT_PARKS = 1_000;
+    /** Claims are accepted. */
+    static final int OPEN = 0;
+    /** Claims are refused until a restart. */
+    static final int STOPPED = 1;
+    /** Claims are refused for good. */
+    static final int SHUT_DOWN = 2;
 
     final int bufferSize;
     final Sequence cursor = new Sequence();
     final WaitStrategy waitStrategy;
     private final String ringName;
+    private final LongAdder concurrentClaims = new LongAdder();
     private Sequence[] gatingSequences = new Sequence[0];
-    private volatile boolean closed;
+    /** {@link #OPEN}, {@link #STOPPED} or {@link #SHUT_DOWN}; read once per claim and once per publish. */
+    private volatile int closure = OPEN;
 
     Sequencer(String ringName, int bufferSize, WaitStrategy waitStrategy) {
         this.ringName = ringName;
@@ -83,21 +82,54 @@ abstract sealed class Sequencer permits SingleProducerSequencer, MultiProducerSe
         return bufferSize - (produced - minimumGatingSequence(produced));
     }
 
-    /** Refuses every later claim and releases producers waiting for space. Idempotent. */
-    final void close() {
-        closed = true;
+    /**
+     * Refuses every later claim and releases producers waiting for space, until {@link #open()}
+     * ({@link #STOPPED}) or for good ({@link #SHUT_DOWN}).
+     */
+    final void close(int why) {
+        closure = why;
+    }
+
+    /** Accepts claims again, for a restart after a stop. */
+    final void open() {
+        closure = OPEN;
     }
 
     final boolean isClosed() {
-        return closed;
+        return closure != OPEN;
     }
 
     final void ensureOpen() {
-        if (closed) {
-            throw new DisruptorClosedException("Disruptor '" + ringName
-                    + "' is shut down and accepts no more events (last claimed sequence: " + cursor() + ")");
+        if (closure != OPEN) {
+            throw closedException();
         }
     }
+
+    private DisruptorClosedException closedException() {
+        return new DisruptorClosedException(closure == STOPPED
+                ? "Disruptor '" + ringName + "' is stopped and refuses events until start() runs it again "
+                        + "(last claimed sequence: " + cursor() + ")"
+                : "Disruptor '" + ringName + "' is shut down and accepts no more events (last claimed sequence: "
+                        + cursor() + ")");
+    }
+
+    /** How many claims were refused because another thread was claiming at the same time. */
+    final long concurrentClaims() {
+        return concurrentClaims.sum();
+    }
+
+    /** Counts and describes a claim made while another thread's claim was in flight. */
+    final IllegalStateException concurrentClaim() {
+        concurrentClaims.increment();
+        return new IllegalStateException("Disruptor '" + ringName + "' uses the single-producer sequencer, but two "
+                + "threads claimed slots at the same time (claimed up to " + claimedSoFar() + ", published up to "
+                + cursor() + "); this call published nothing. Publish from one thread at a time, or use the "
+                + "multi-producer sequencer (DisruptorBuilder.withMultiProducerSequencer(), or "
+                + "disruptor.rings." + ringName + ".sequencer: multi with the Spring Boot starter).");
+    }
+
+    /** The highest sequence handed out to a producer, published or not. */
+    abstract long claimedSoFar();
 
     final void checkClaimSize(int n) {
         if (n < 1 || n > bufferSize) {
@@ -129,8 +161,7 @@ abstract sealed class Sequencer permits SingleProducerSequencer, MultiProducerSe
     }
 
     /**
-     * One round of waiting for space: checks for shutdown, interrupt and deadline, then spins or
-     * parks.
+     * One round of waiting for space: checks for shutdown, interrupt and deadline, then backs off.
      *
      * @return {@code false} if the deadline has passed
      */
@@ -147,14 +178,7 @@ abstract sealed class Sequencer permits SingleProducerSequencer, MultiProducerSe
         if (deadlineNanos != NO_DEADLINE && System.nanoTime() - deadlineNanos >= 0) {
             return false;
         }
-        if (attempt < SPINS_BEFORE_PARKING) {
-            Thread.onSpinWait();
-        } else if (attempt < SPINS_BEFORE_PARKING + SHORT_PARKS) {
-            LockSupport.parkNanos(1_000L);
-        } else {
-            // the handlers have been stuck for tens of milliseconds: poll a thousand times a second
-            LockSupport.parkNanos(1_000_000L);
-        }
+        BackOff.pause(attempt);
         return true;
     }
 }

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -90,6 +92,56 @@ class BuilderTest {
         assertThat(monitor.cursor()).isEqualTo(39);
         assertThat(monitor.remainingCapacity()).isEqualTo(32);
         assertThat(disruptor.shutdown(Duration.ofSeconds(20))).isTrue();
+    }
+
+    @Test
+    void handlersOfOneClassOrOneLambdaGetDerivedUniqueNamesInDeclarationOrder() {
+        List<String> seen = new CopyOnWriteArrayList<>();
+        EventHandler<LongEvent> lambda = (event, sequence, end) -> seen.add("lambda");
+        Recorder first = new Recorder(seen, "first");
+        Recorder second = new Recorder(seen, "second");
+        Disruptor<LongEvent> disruptor = DisruptorBuilder.withRingBuffer(8, LongEvent::new)
+                .withBarrier(scope -> scope.handleEvents(first).handleEvents(second).handleEvents(lambda)
+                        .handleEvents(lambda))
+                .withBarrier(scope -> scope.handleEvents(new Recorder(seen, "third"))
+                        .handleEvents("recorder-3", new Recorder(seen, "explicit")))
+                .build();
+        assertThat(disruptor.monitor().handlers()).extracting(HandlerMonitor::name).containsExactly(
+                "recorder", "recorder-2", "handler-0-2", "handler-0-3", "recorder-4", "recorder-3");
+        disruptor.start();
+        disruptor.publish(LongEvent.VALUE, 1L);
+        assertThat(disruptor.shutdown(Duration.ofSeconds(10))).isTrue();
+        assertThat(seen).containsExactlyInAnyOrder("first", "second", "lambda", "lambda", "third", "explicit");
+    }
+
+    @Test
+    void aDerivedNameCanBeNamedAsADependency() {
+        AtomicInteger afterSecond = new AtomicInteger();
+        Disruptor<LongEvent> disruptor = DisruptorBuilder.withRingBuffer(8, LongEvent::new)
+                .withBarrier(scope -> scope.handleEvents(new Recorder(new CopyOnWriteArrayList<>(), "a"))
+                        .handleEvents(new Recorder(new CopyOnWriteArrayList<>(), "b")))
+                .withBarrier(scope -> scope.handleEvents("audit", (event, sequence, end) -> afterSecond.incrementAndGet(),
+                        HandlerOptions.defaults().withDependencies("recorder-2")))
+                .build();
+        disruptor.start();
+        LongEvent.publishValues(disruptor, 5);
+        assertThat(disruptor.shutdown(Duration.ofSeconds(10))).isTrue();
+        assertThat(afterSecond).hasValue(5);
+    }
+
+    static final class Recorder implements EventHandler<LongEvent> {
+        private final List<String> seen;
+        private final String label;
+
+        Recorder(List<String> seen, String label) {
+            this.seen = seen;
+            this.label = label;
+        }
+
+        @Override
+        public void onEvent(LongEvent event, long sequence, boolean endOfBatch) {
+            seen.add(label);
+        }
     }
 
     static final class Journal implements EventHandler<LongEvent> {

@@ -265,13 +265,81 @@ class MisuseTest {
     // ------------------------------------------------------------------ the life cycle
 
     @Test
+    void concurrentPublishersOnASingleProducerRingAreCaughtRefusedAndCounted() throws Exception {
+        java.util.concurrent.atomic.AtomicLong handled = new java.util.concurrent.atomic.AtomicLong();
+        Disruptor<Event> disruptor = DisruptorBuilder.withRingBuffer(1024, Event::new)
+                .withName("orders")
+                .withSingleProducerSequencer()
+                .withBarrier(scope -> scope.handleEvents("count", (event, sequence, end) -> handled.incrementAndGet()))
+                .build();
+        disruptor.start();
+        List<Throwable> refused = new CopyOnWriteArrayList<>();
+        AtomicInteger accepted = new AtomicInteger();
+        List<Thread> publishers = new ArrayList<>();
+        for (int t = 0; t < 16; t++) {
+            publishers.add(new Thread(() -> {
+                for (int i = 0; i < 2_000; i++) {
+                    try {
+                        disruptor.publish((event, sequence) -> {
+                            for (int spin = 0; spin < 50; spin++) {
+                                Thread.onSpinWait();
+                            }
+                        });
+                        accepted.incrementAndGet();
+                    } catch (IllegalStateException caught) {
+                        refused.add(caught);
+                    }
+                }
+            }));
+        }
+        publishers.forEach(Thread::start);
+        for (Thread publisher : publishers) {
+            publisher.join(Duration.ofSeconds(60).toMillis());
+        }
+        disruptor.shutdown(Duration.ofSeconds(10));
+        assertThat(refused).as("two threads caught claiming at once").isNotEmpty();
+        assertThat(refused.get(0)).hasMessageContaining("Disruptor 'orders' uses the single-producer sequencer")
+                .hasMessageContaining("this call published nothing")
+                .hasMessageContaining("withMultiProducerSequencer()")
+                .hasMessageContaining("disruptor.rings.orders.sequencer: multi");
+        assertThat(disruptor.monitor().concurrentClaims()).isEqualTo(refused.size());
+        assertThat(accepted.get() + refused.size()).isEqualTo(32_000);
+    }
+
+    @Test
+    void aSingleProducerHandedFromThreadToThreadIsNotMistakenForAConcurrentOne() throws Exception {
+        Disruptor<Event> disruptor = DisruptorBuilder.withRingBuffer(8, Event::new)
+                .withSingleProducerSequencer()
+                .withBarrier(scope -> scope.handleEvents("noop", (event, sequence, end) -> { }))
+                .build();
+        disruptor.start();
+        for (int t = 0; t < 20; t++) {
+            Thread publisher = new Thread(() -> {
+                for (int i = 0; i < 100; i++) {
+                    disruptor.publish((event, sequence) -> { });
+                }
+                assertThatThrownBy(() -> disruptor.publishBatch(9, (event, sequence) -> { }))
+                        .isInstanceOf(IllegalArgumentException.class);
+                assertThatThrownBy(() -> disruptor.publish((event, sequence) -> {
+                    throw new IllegalStateException("translator");
+                })).hasMessage("translator");
+            });
+            publisher.start();
+            publisher.join();
+        }
+        assertThat(disruptor.shutdown(Duration.ofSeconds(10))).isTrue();
+        assertThat(disruptor.monitor().concurrentClaims()).isZero();
+        assertThat(disruptor.ringBuffer().cursor()).isEqualTo(20 * 101 - 1);
+    }
+
+    @Test
     void startingTwiceIsRefused() {
         Disruptor<Event> disruptor = disruptor(8);
         disruptor.start();
         assertThatThrownBy(disruptor::start)
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("'misuse'").hasMessageContaining("RUNNING")
-                .hasMessageContaining("may be called once");
+                .hasMessageContaining("accepted on a new or stopped disruptor");
     }
 
     @Test
@@ -469,11 +537,16 @@ class MisuseTest {
         String[] args = {"a", "b", "c"};
         EventTranslatorOneArg<Event, String> translator = (event, sequence, a) -> { };
         assertThatThrownBy(() -> disruptor.publishBatch(translator, args, -1, 2))
-                .isInstanceOf(IndexOutOfBoundsException.class).hasMessageContaining("-1").hasMessageContaining("3");
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("index -1")
+                .hasMessageContaining("array of 3");
         assertThatThrownBy(() -> disruptor.publishBatch(translator, args, 2, 2))
-                .isInstanceOf(IndexOutOfBoundsException.class).hasMessageContaining("2").hasMessageContaining("3");
-        assertThatThrownBy(() -> disruptor.publishBatch(translator, args, 4, 0))
-                .isInstanceOf(IndexOutOfBoundsException.class).hasMessageContaining("4");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("publishBatch cannot take 2 arguments from index 2 of an array of 3; from must be "
+                        + "between 0 and args.length - count (1)");
+        assertThatThrownBy(() -> disruptor.publishBatch(translator, args, 4, 1))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("index 4");
+        assertThatThrownBy(() -> disruptor.publishBatch(translator, args, 0, -1))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("claim -1 slots");
         assertThatThrownBy(() -> disruptor.publishBatch(translator, args, 0, 0))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("claim 0 slots");
         assertThat(disruptor.ringBuffer().cursor()).as("nothing was claimed").isEqualTo(-1);

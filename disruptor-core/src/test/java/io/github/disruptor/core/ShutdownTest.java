@@ -143,14 +143,14 @@ class ShutdownTest {
     }
 
     @Test
-    void startIsAllowedOnceAndHaltStopsWithoutDraining() {
+    void startIsRefusedWhileRunningAndHaltStopsWithoutDraining() {
         Disruptor<LongEvent> disruptor = DisruptorBuilder.withRingBuffer(8, LongEvent::new)
                 .withName("once")
                 .withBarrier(scope -> scope.handleEvents("noop", (event, sequence, end) -> { }))
                 .build();
         disruptor.start();
         assertThatThrownBy(disruptor::start).isInstanceOf(IllegalStateException.class)
-                .hasMessage("Disruptor 'once' cannot start: it is RUNNING; start() may be called once, on a new disruptor");
+                .hasMessage("Disruptor 'once' cannot start: it is RUNNING; start() is accepted on a new or stopped disruptor");
         disruptor.halt();
         assertThat(disruptor.monitor().state()).isEqualTo(DisruptorState.TERMINATED);
         Deadline.await("handler threads to end after halt",

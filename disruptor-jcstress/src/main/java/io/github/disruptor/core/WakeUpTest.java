@@ -137,7 +137,7 @@ public final class WakeUpTest {
 
         @Signal
         public void shutdown() {
-            ring.sequencer.close();
+            ring.sequencer.close(Sequencer.SHUT_DOWN);
         }
     }
 
