@@ -16,11 +16,16 @@ final class Echo {
 
     /** {@code 'value'}, or {@code 'prefix…' (n characters)}; {@code missing} for {@code null}. */
     static String text(String value) {
+        return text(value, MAX_CHARACTERS);
+    }
+
+    /** As {@link #text(String)}, with a longer prefix, for text that is the application's own, such as a journal line. */
+    static String text(String value, int maxCharacters) {
         if (value == null) {
             return "missing";
         }
-        return value.length() <= MAX_CHARACTERS ? "'" + value + "'"
-                : "'" + value.substring(0, MAX_CHARACTERS) + "…' (" + value.length() + " characters)";
+        return value.length() <= maxCharacters ? "'" + value + "'"
+                : "'" + value.substring(0, maxCharacters) + "…' (" + value.length() + " characters)";
     }
 
     /**

@@ -63,6 +63,8 @@ public class OrderJournal implements EventHandler<OrderEvent>, BeanNameAware, Di
     private static final int BUFFER_BYTES = 64 * 1024;
     private static final Duration MAX_BACK_OFF = Duration.ofSeconds(2);
     private static final long REPORT_NANOS = TimeUnit.SECONDS.toNanos(10);
+    /** Enough for any whole record; a damaged line can be of any length. */
+    private static final int MAX_LINE_SHOWN = 256;
 
     private final Path file;
     private final boolean fsync;
@@ -180,8 +182,9 @@ public class OrderJournal implements EventHandler<OrderEvent>, BeanNameAware, Di
      * journal cannot grow.
      *
      * @return how many orders were replayed
-     * @throws IllegalStateException naming the file and line if a record cannot be read (an accepted order
-     *         is never skipped silently), or if {@code replayer} throws
+     * @throws UnreadableJournalException naming the file and line if a record cannot be read (an accepted order
+     *         is never skipped silently)
+     * @throws IllegalStateException if {@code replayer} throws
      */
     long replay(Replayer replayer) {
         OrderEvent event = new OrderEvent();
@@ -417,10 +420,10 @@ public class OrderJournal implements EventHandler<OrderEvent>, BeanNameAware, Di
             }
             return record;
         } catch (IllegalArgumentException ex) {
-            throw new IllegalStateException("Line " + lineNumber + " of the order journal " + file + " cannot be read ("
-                    + ex.getMessage() + "): " + Echo.text(line) + ". It is never skipped silently: if the journal was"
-                    + " written by an older version of the sample, or damaged, move it away (the sample then starts"
-                    + " with empty books).", ex);
+            throw new UnreadableJournalException(file, lineNumber, "Line " + lineNumber + " of the order journal " + file
+                    + " cannot be read (" + ex.getMessage() + "): " + Echo.text(line, MAX_LINE_SHOWN) + ". It is never skipped"
+                    + " silently, so the application does not start; a journal written by an older version of the"
+                    + " sample cannot be read either.", ex);
         }
     }
 
@@ -441,6 +444,27 @@ public class OrderJournal implements EventHandler<OrderEvent>, BeanNameAware, Di
     static String text(Duration duration) {
         long millis = duration.toMillis();
         return millis % 1000 == 0 ? millis / 1000 + "s" : millis + "ms";
+    }
+
+    /** A line of the journal that is not a whole, intact record; see {@link JournalFailureAnalyzer}. */
+    static final class UnreadableJournalException extends IllegalStateException {
+
+        private final transient Path file;
+        private final long lineNumber;
+
+        UnreadableJournalException(Path file, long lineNumber, String message, Throwable cause) {
+            super(message, cause);
+            this.file = file;
+            this.lineNumber = lineNumber;
+        }
+
+        Path file() {
+            return file;
+        }
+
+        long lineNumber() {
+            return lineNumber;
+        }
     }
 
     /** Receives the journal's records on replay. */

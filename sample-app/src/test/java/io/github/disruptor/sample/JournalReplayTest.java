@@ -18,6 +18,7 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Application runs on one journal, each a real context on a real port: every run rebuilds what the one before built. */
 @ExtendWith(OutputCaptureExtension.class)
@@ -128,6 +129,22 @@ class JournalReplayTest {
             assertThat(retry.json().get("id").asLong()).isEqualTo(keyed);
             assertThat(retry.header("Idempotent-Replayed")).isEqualTo("true");
         }
+    }
+
+    /** A record that does not match its checksum (a damaged disk, a write spliced onto half a record) stops the start. */
+    @Test
+    void aDamagedRecordStopsTheStartWithAReportNamingTheLineAndWhatToDo(CapturedOutput output) throws IOException {
+        try (ConfigurableApplicationContext first = start()) {
+            new SampleClient(SampleClient.port(first)).place("ACME", "BUY", "50.00", 3);
+        }
+        Path file = journal.resolve("orders.journal");
+        Files.writeString(file, Files.readString(file).replace(",ACME,BUY,5000,3,", ",ACME,BUY,5000,8,"));
+
+        assertThatThrownBy(this::start).hasCauseInstanceOf(OrderJournal.UnreadableJournalException.class);
+
+        assertThat(output).contains("Description:").contains("Line 2 of the order journal " + file.toAbsolutePath())
+                .contains("the record is damaged or two writes were spliced")
+                .contains("Action:").contains("Repair line 2 of " + file.toAbsolutePath());
     }
 
     private ConfigurableApplicationContext start(String... arguments) {

@@ -17,7 +17,7 @@ import org.springframework.beans.factory.support.DefaultListableBeanFactory;
 import org.springframework.core.ResolvableType;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 class OrderJournalTest {
 
@@ -103,7 +103,7 @@ class OrderJournalTest {
 
         OrderJournal journal = journal();
 
-        assertThatIllegalStateException().isThrownBy(() -> journal.replay(ignoring()))
+        assertThatExceptionOfType(OrderJournal.UnreadableJournalException.class).isThrownBy(() -> journal.replay(ignoring()))
                 .withMessageContaining("Line 2 of the order journal")
                 .withMessageContaining("the record is damaged or two writes were spliced")
                 .withMessageContaining("never skipped silently");
@@ -116,10 +116,10 @@ class OrderJournalTest {
 
         OrderJournal journal = journal();
 
-        assertThatIllegalStateException().isThrownBy(() -> journal.replay(ignoring()))
+        assertThatExceptionOfType(OrderJournal.UnreadableJournalException.class).isThrownBy(() -> journal.replay(ignoring()))
                 .withMessageContaining("Line 1 of the order journal")
                 .withMessageContaining("'1,1700000000001,ACME,BUY,10000,1'")
-                .withMessageContaining("written by an older version of the sample");
+                .withMessageContaining("written by an older version of the sample cannot be read");
         journal.destroy();
     }
 
