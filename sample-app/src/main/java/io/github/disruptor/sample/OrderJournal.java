@@ -44,10 +44,10 @@ import org.springframework.beans.factory.ObjectProvider;
  * {@code onEvent} only once their threads have ended, so no handler ever sees an order the journal did not
  * write. New orders are refused with 503 from then on.
  *
- * <p>Why not the ring's exception policy: a handler that throws has its failed event released to the
- * stages behind it today, and even a halt that stops just before the failed event would release the
- * events before it in the same batch, which this journal has buffered but not written. Holding the batch
- * inside {@code onEvent} is the one way today's core lets a batching handler keep unwritten events from
+ * <p>Why not the core's failure handling: {@code ExceptionAction.HALT} stops a handler just before the
+ * failed event, and a {@code RetryPolicy} holds its sequence just before it while retrying; both release
+ * the events before it in the same batch, which this journal has buffered but not written. Holding the
+ * batch inside {@code onEvent} is the one way the core lets a batching handler keep unwritten events from
  * the stages behind it.
  *
  * <p>A class-level handler, named after its bean: {@code orderJournal}.
