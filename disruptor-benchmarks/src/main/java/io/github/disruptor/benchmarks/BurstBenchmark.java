@@ -117,7 +117,6 @@ public abstract class BurstBenchmark {
             }
         }
 
-        // both handler interfaces declare these callbacks with an empty default: pick one body for both
         @Override
         public void onBatchStart(long batchSize, long queueDepth) {
         }

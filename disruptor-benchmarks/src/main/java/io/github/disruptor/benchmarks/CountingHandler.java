@@ -58,17 +58,18 @@ class CountingHandler implements io.github.disruptor.core.EventHandler<LongEvent
         return sum;
     }
 
-    // both handler interfaces declare these callbacks with an empty default: pick one body for both
+    @Override
+    public void onStart() {
+    }
+
+    /** Both interfaces have this callback: the class must choose; it does nothing, for both. */
     @Override
     public void onBatchStart(long batchSize, long queueDepth) {
     }
 
+    /** Both interfaces have this callback; neither disruptor here has a wait strategy that times out. */
     @Override
     public void onTimeout(long sequence) {
-    }
-
-    @Override
-    public void onStart() {
     }
 
     @Override
