@@ -32,10 +32,12 @@ public final class InterleavedComparison {
     private static final long BLOCK_OVERHEAD_SECONDS = 10;
 
     private final InterleavedOptions options;
+    private final JvmDescription jdk;
     private final Map<Scenario, List<double[][]>> blocks = new LinkedHashMap<>();
 
     private InterleavedComparison(InterleavedOptions options) {
         this.options = options;
+        this.jdk = JvmDescription.probe(options.jdk());
     }
 
     /** Every block and the summary, for {@code results=FILE}. */
@@ -71,7 +73,6 @@ public final class InterleavedComparison {
 
     private void run() throws IOException, InterruptedException {
         Instant started = Instant.now();
-        JvmDescription jdk = JvmDescription.probe(options.jdk());
         MachineDescription machine = MachineDescription.current();
         System.out.println("JDK: " + jdk.summary());
         System.out.println("Machine: " + machine.summary());
@@ -130,7 +131,12 @@ public final class InterleavedComparison {
                 throw new IllegalStateException("JVM " + jvm + " of " + scenario.id() + " failed with exit code "
                         + process.exitValue() + " (its output is above)");
             }
-            return Json.MAPPER.readValue(result.toFile(), InterleavedBlocks.Result.class).scores();
+            InterleavedBlocks.Result blocksOfJvm = Json.MAPPER.readValue(result.toFile(), InterleavedBlocks.Result.class);
+            if (!blocksOfJvm.jvm().equals(jdk)) {
+                throw new IllegalStateException("JVM " + jvm + " of " + scenario.id() + " ran on "
+                        + blocksOfJvm.jvm().summary() + ", not on " + jdk.summary());
+            }
+            return blocksOfJvm.scores();
         } finally {
             Files.deleteIfExists(result);
         }

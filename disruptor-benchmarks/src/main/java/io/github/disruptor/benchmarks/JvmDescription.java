@@ -39,15 +39,22 @@ record JvmDescription(String vendor, String vmName, String version, String runti
     static JvmDescription probe(Path javaHome) {
         Path java = javaExecutable(javaHome);
         Map<String, String> properties = new HashMap<>();
+        Path output = null;
         try {
+            // into a file, not a pipe: a JVM that never answers must not block the read past the timeout
+            output = Files.createTempFile("java-properties-", ".txt");
             Process process = new ProcessBuilder(java.toString(), "-XshowSettings:properties", "-version")
-                    .redirectErrorStream(true).start();
-            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (!process.waitFor(PROBE_TIMEOUT_SECONDS, TimeUnit.SECONDS) || process.exitValue() != 0) {
+                    .redirectErrorStream(true).redirectOutput(output.toFile()).start();
+            if (!process.waitFor(PROBE_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
-                throw new IllegalArgumentException(java + " -XshowSettings:properties -version failed:\n" + output);
+                throw new IllegalArgumentException(java + " -XshowSettings:properties -version did not answer within "
+                        + PROBE_TIMEOUT_SECONDS + " s");
             }
-            for (String line : output.split("\\R")) {
+            String printed = Files.readString(output, StandardCharsets.UTF_8);
+            if (process.exitValue() != 0) {
+                throw new IllegalArgumentException(java + " -XshowSettings:properties -version failed:\n" + printed);
+            }
+            for (String line : printed.split("\\R")) {
                 Matcher property = PROPERTY.matcher(line);
                 if (property.matches()) {
                     properties.put(property.group(1), property.group(2));
@@ -58,11 +65,23 @@ record JvmDescription(String vendor, String vmName, String version, String runti
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while asking " + java + " for its version", e);
+        } finally {
+            deleteQuietly(output);
         }
         if (!properties.containsKey("java.version")) {
             throw new IllegalArgumentException(java + " did not print its system properties; is it a JDK 17 or later?");
         }
         return of(properties::get);
+    }
+
+    private static void deleteQuietly(Path file) {
+        if (file != null) {
+            try {
+                Files.deleteIfExists(file);
+            } catch (IOException ignored) {
+                // a temporary file; the system cleans its temporary directory
+            }
+        }
     }
 
     private static JvmDescription of(java.util.function.Function<String, String> property) {
