@@ -19,6 +19,11 @@ public final class BarrierScope<E> {
      */
     record HandlerSpec<E>(String name, boolean explicitName, EventHandler<? super E> handler, HandlerOptions options,
             int stage) {
+
+        /** An event poller is declared without a handler. */
+        boolean isPoller() {
+            return handler == null;
+        }
     }
 
     private final int stage;
@@ -53,6 +58,19 @@ public final class BarrierScope<E> {
             throw new IllegalArgumentException("handler name must not be blank, was '" + name + "'");
         }
         handlers.add(new HandlerSpec<>(name, true, handler, options, stage));
+        return this;
+    }
+
+    /**
+     * Adds an {@link EventPoller} under {@code name}, unique within the disruptor: a consumer the
+     * application polls from its own thread, gated like a handler. Get it with
+     * {@link Disruptor#poller(String)}.
+     */
+    public BarrierScope<E> pollEvents(String name) {
+        if (name == null || name.isBlank()) {
+            throw new IllegalArgumentException("poller name must not be blank, was '" + name + "'");
+        }
+        handlers.add(new HandlerSpec<>(name, true, null, HandlerOptions.defaults(), stage));
         return this;
     }
 

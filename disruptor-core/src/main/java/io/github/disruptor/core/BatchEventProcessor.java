@@ -2,6 +2,8 @@ package io.github.disruptor.core;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
+import java.util.List;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * Runs one handler (or one shard of a handler) on its own thread: waits on its barrier for the
@@ -10,14 +12,24 @@ import java.lang.invoke.VarHandle;
  * the more it lags, the larger the batch and the fewer the release stores and wake-ups.
  *
  * <p>Memory ordering: the barrier's acquire read of the dependency makes the producers' (or the
- * upstream handlers') writes to the events visible; the release store of {@code sequence} after the
- * batch publishes this handler's own writes to the stages behind it and frees the slots for producers.
+ * upstream handlers') writes to the events, and their discard marks, visible; the release store of
+ * {@code sequence} after the batch publishes this handler's own writes and marks to the stages behind
+ * it and frees the slots for producers.
  *
- * <p>An exception from the handler is counted and given to the exception handler, and the event
- * counts as done either way: if the policy says halt, the processor stops with its sequence on the
- * failing event, so the stages behind it still get every event before it. Nothing thrown by user code
- * can end the thread unseen. A halt takes effect between batches; cap the batch size where a batch
- * could take long.
+ * <p>The common batch (one shard, nothing discarded at or above it) hands over every event with no
+ * per-event check. Otherwise each event is first checked against the shard and against the discard
+ * marks of every source upstream (the producers' and those of every handler this one waits on,
+ * directly or not).
+ *
+ * <p>An exception from the handler is counted; under a {@link RetryPolicy} the same event (or, for a
+ * handler that rewinds its batch, the whole batch from its first event) is handed over again after a
+ * back-off, with the sequence held just before it; then the exception handler decides: continue,
+ * discard (mark it so no handler behind this one sees it) or halt (stop before it, or before the
+ * batch).
+ * Nothing thrown by user code can end the thread unseen. A halt takes effect between events.
+ *
+ * <p>Counters (errors, retries, discards) are written only by this thread, with opaque stores, and
+ * read by monitors: no counter is shared between threads.
  *
  * @param <E> the event type
  */
@@ -27,57 +39,68 @@ final class BatchEventProcessor<E> implements Runnable, HandlerMonitor {
     private static final int RUNNING = 1;
     private static final int HALTED = 2;
     private static final int STOPPED = 3;
+    /** The value {@link #afterFailure} returns when the processor must leave its loop. */
+    private static final long LEAVE = Long.MIN_VALUE;
     private static final VarHandle STATE;
-    private static final VarHandle ERROR_COUNT;
+    private static final VarHandle ERRORS;
+    private static final VarHandle RETRIES;
+    private static final VarHandle DISCARDS;
 
     static {
         try {
             MethodHandles.Lookup lookup = MethodHandles.lookup();
             STATE = lookup.findVarHandle(BatchEventProcessor.class, "state", int.class);
-            ERROR_COUNT = lookup.findVarHandle(BatchEventProcessor.class, "errorCount", long.class);
+            ERRORS = lookup.findVarHandle(BatchEventProcessor.class, "errors", long.class);
+            RETRIES = lookup.findVarHandle(BatchEventProcessor.class, "retries", long.class);
+            DISCARDS = lookup.findVarHandle(BatchEventProcessor.class, "discards", long.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
     }
 
     private final String name;
-    private final int stage;
+    private final HandlerGroup<E> group;
     private final RingBuffer<E> ringBuffer;
     private final Sequencer sequencer;
     private final ProcessingSequenceBarrier barrier;
     private final EventHandler<? super E> handler;
-    private final ExceptionHandler exceptionHandler;
     private final int maxBatchSize;
     private final int shardCount;
     private final int shardIndex;
+    private final DiscardMarks[] upstreamDiscards;
     private final Sequence sequence = new Sequence();
     @SuppressWarnings("unused") // accessed through STATE
     private volatile int state = IDLE;
-    /** Written only by the processor thread (opaque), read by monitors. */
-    @SuppressWarnings("unused") // accessed through ERROR_COUNT
-    private long errorCount;
+    @SuppressWarnings("unused") // accessed through ERRORS
+    private long errors;
+    @SuppressWarnings("unused") // accessed through RETRIES
+    private long retries;
+    @SuppressWarnings("unused") // accessed through DISCARDS
+    private long discards;
+    /** The event being retried and how many attempts it has had; touched only on the failure path. */
+    private long failedSequence = Sequence.INITIAL_VALUE;
+    private int attempts;
     private volatile Thread thread;
 
-    BatchEventProcessor(String name, int stage, RingBuffer<E> ringBuffer, Sequencer sequencer,
-            ProcessingSequenceBarrier barrier, EventHandler<? super E> handler, ExceptionHandler exceptionHandler,
-            int maxBatchSize, int shardCount, int shardIndex) {
+    BatchEventProcessor(String name, HandlerGroup<E> group, int shardIndex, int shardCount, RingBuffer<E> ringBuffer,
+            Sequencer sequencer, ProcessingSequenceBarrier barrier) {
         this.name = name;
-        this.stage = stage;
+        this.group = group;
         this.ringBuffer = ringBuffer;
         this.sequencer = sequencer;
         this.barrier = barrier;
-        this.handler = handler;
-        this.exceptionHandler = exceptionHandler;
-        this.maxBatchSize = maxBatchSize;
+        this.handler = group.handler;
+        this.maxBatchSize = group.maxBatchSize;
         this.shardCount = shardCount;
         this.shardIndex = shardIndex;
+        this.upstreamDiscards = group.upstreamDiscards;
     }
 
     Sequence sequenceRef() {
         return sequence;
     }
 
-    /** Stops the processor after its current event; wakes it if it is waiting or backing off. */
+    /** Stops the processor after the event in hand; wakes it if it is waiting or backing off. */
     void halt() {
         int current;
         do {
@@ -87,6 +110,10 @@ final class BatchEventProcessor<E> implements Runnable, HandlerMonitor {
             }
         } while (!STATE.compareAndSet(this, current, STOPPED));
         barrier.alert();
+        Thread running = thread;
+        if (running != null) {
+            LockSupport.unpark(running);
+        }
     }
 
     /** Makes a stopped processor runnable again, on a new thread, from the sequence where it stopped. */
@@ -104,7 +131,8 @@ final class BatchEventProcessor<E> implements Runnable, HandlerMonitor {
         // recorded first, so that no observer sees a RUNNING handler without a live thread
         thread = Thread.currentThread();
         boolean running = STATE.compareAndSet(this, IDLE, RUNNING);
-        notifyLifecycle(true);
+        failedSequence = Sequence.INITIAL_VALUE;
+        notify(Callback.ON_START);
         try {
             if (running) {
                 processEvents();
@@ -115,13 +143,14 @@ final class BatchEventProcessor<E> implements Runnable, HandlerMonitor {
                             + sequence.get(), unexpected);
             STATE.setVolatile(this, HALTED);
         } finally {
-            notifyLifecycle(false);
+            notify(Callback.ON_SHUTDOWN);
         }
     }
 
     private void processEvents() {
         long nextSequence = sequence.get() + 1;
         while (true) {
+            long batchStart = nextSequence;
             long eventSequence = nextSequence;
             try {
                 long available = barrier.waitFor(nextSequence);
@@ -132,21 +161,21 @@ final class BatchEventProcessor<E> implements Runnable, HandlerMonitor {
                 }
                 long batchEnd = Math.min(available, nextSequence + maxBatchSize - 1);
                 if (shardCount == 1 && !ringBuffer.mayHoldDiscards(nextSequence)) {
+                    notifyBatchStart(batchEnd - nextSequence + 1, available - nextSequence + 1);
                     while (nextSequence <= batchEnd) {
                         eventSequence = nextSequence;
                         handler.onEvent(ringBuffer.get(nextSequence), nextSequence, nextSequence == batchEnd);
                         nextSequence++;
                     }
                 } else {
-                    long lastForThisHandler = batchEnd;
-                    while (lastForThisHandler >= nextSequence && !isMine(lastForThisHandler)) {
-                        lastForThisHandler--;
+                    long last = lastOfMine(nextSequence, batchEnd);
+                    if (last >= nextSequence) {
+                        notifyBatchStart(countOfMine(nextSequence, last), available - nextSequence + 1);
                     }
                     while (nextSequence <= batchEnd) {
                         eventSequence = nextSequence;
                         if (isMine(nextSequence)) {
-                            handler.onEvent(ringBuffer.get(nextSequence), nextSequence,
-                                    nextSequence == lastForThisHandler);
+                            handler.onEvent(ringBuffer.get(nextSequence), nextSequence, nextSequence == last);
                         }
                         nextSequence++;
                     }
@@ -162,52 +191,161 @@ final class BatchEventProcessor<E> implements Runnable, HandlerMonitor {
                     return;
                 }
                 Thread.interrupted();
+            } catch (WaitTimeoutException idle) {
+                notify(Callback.ON_TIMEOUT);
             } catch (Throwable failure) {
-                ERROR_COUNT.setOpaque(this, (long) ERROR_COUNT.getOpaque(this) + 1);
-                ExceptionAction action = decide(failure, eventSequence);
-                sequence.set(eventSequence);
-                sequencer.waitStrategy.signalAllWhenBlocking();
-                nextSequence = eventSequence + 1;
-                if (action == ExceptionAction.HALT) {
-                    STATE.compareAndSet(this, RUNNING, HALTED);
+                nextSequence = afterFailure(failure, eventSequence, batchStart);
+                if (nextSequence == LEAVE) {
                     return;
                 }
             }
         }
     }
 
-    private boolean isMine(long candidate) {
-        return candidate % shardCount == shardIndex && !ringBuffer.isDiscarded(candidate);
+    /**
+     * Handles a failure of {@code onEvent} on {@code failed}, in the batch that began at
+     * {@code batchStart}. A handler that rewinds its batch retries and halts from the batch's start,
+     * and counts its attempts per batch.
+     *
+     * @return the next sequence to hand over, or {@link #LEAVE}
+     */
+    private long afterFailure(Throwable failure, long failed, long batchStart) {
+        ERRORS.setOpaque(this, (long) ERRORS.getOpaque(this) + 1);
+        long resumeAt = group.rewindsBatch ? batchStart : failed;
+        attempts = resumeAt == failedSequence ? attempts + 1 : 1;
+        failedSequence = resumeAt;
+        RetryPolicy retry = group.retryPolicy;
+        if (retry != null && attempts < retry.maxAttempts()) {
+            release(resumeAt - 1);
+            RETRIES.setOpaque(this, (long) RETRIES.getOpaque(this) + 1);
+            return backOff(retry.backOffNanosAfter(attempts)) ? resumeAt : LEAVE;
+        }
+        failedSequence = Sequence.INITIAL_VALUE;
+        switch (decide(failure, failed)) {
+            case DISCARD -> {
+                group.discards.mark(failed);
+                ringBuffer.raiseDiscardWatermark(failed);
+                DISCARDS.setOpaque(this, (long) DISCARDS.getOpaque(this) + 1);
+                release(failed);
+                return failed + 1;
+            }
+            case HALT -> {
+                release(resumeAt - 1);
+                STATE.compareAndSet(this, RUNNING, HALTED);
+                return LEAVE;
+            }
+            default -> {
+                release(failed);
+                return failed + 1;
+            }
+        }
     }
 
-    private ExceptionAction decide(Throwable failure, long failedSequence) {
+    /** Moves this handler's sequence up to {@code handled}, if it is not there yet, and wakes waiters. */
+    private void release(long handled) {
+        if (handled > sequence.get()) {
+            sequence.set(handled);
+            sequencer.waitStrategy.signalAllWhenBlocking();
+        }
+    }
+
+    /** Waits before a retry; {@code false} if the processor was halted meanwhile. */
+    private boolean backOff(long nanos) {
+        long deadline = System.nanoTime() + nanos;
+        while ((int) STATE.getVolatile(this) == RUNNING) {
+            long remaining = deadline - System.nanoTime();
+            if (remaining <= 0) {
+                return true;
+            }
+            LockSupport.parkNanos(this, remaining);
+            Thread.interrupted(); // an interrupt while running is no reason to stop; a halt is
+        }
+        return false;
+    }
+
+    private boolean isMine(long candidate) {
+        return (shardCount == 1 || candidate % shardCount == shardIndex) && !discardedUpstream(candidate);
+    }
+
+    private boolean discardedUpstream(long candidate) {
+        for (DiscardMarks marks : upstreamDiscards) {
+            if (marks.isMarked(candidate)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private long lastOfMine(long from, long to) {
+        long last = to;
+        while (last >= from && !isMine(last)) {
+            last--;
+        }
+        return last;
+    }
+
+    private long countOfMine(long from, long to) {
+        long count = 0;
+        for (long candidate = from; candidate <= to; candidate++) {
+            if (isMine(candidate)) {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    private ExceptionAction decide(Throwable failure, long failed) {
         try {
-            ExceptionAction action = exceptionHandler.handleEventException(failure, failedSequence,
-                    ringBuffer.get(failedSequence), name);
+            ExceptionAction action = group.exceptionHandler.handleEventException(failure, failed,
+                    ringBuffer.get(failed), group.name());
             return action == null ? ExceptionAction.CONTINUE : action;
         } catch (Throwable handlerFailure) {
             handlerFailure.addSuppressed(failure);
-            LoggingExceptionHandler.LOGGER.log(System.Logger.Level.ERROR, () -> "The exception handler of disruptor handler '"
-                    + name + "' threw on sequence " + failedSequence + "; halting the handler", handlerFailure);
+            LoggingExceptionHandler.LOGGER.log(System.Logger.Level.ERROR, () -> "The exception handler of disruptor "
+                    + "handler '" + name + "' threw on sequence " + failed + "; halting the handler", handlerFailure);
             return ExceptionAction.HALT;
         }
     }
 
-    private void notifyLifecycle(boolean starting) {
+    /** The callbacks other than {@code onEvent}: a failure in one is counted and reported, never fatal. */
+    private enum Callback {
+        ON_START("onStart"), ON_SHUTDOWN("onShutdown"), ON_TIMEOUT("onTimeout");
+
+        final String method;
+
+        Callback(String method) {
+            this.method = method;
+        }
+    }
+
+    private void notify(Callback callback) {
         try {
-            if (starting) {
-                handler.onStart();
-            } else {
-                handler.onShutdown();
+            switch (callback) {
+                case ON_START -> handler.onStart();
+                case ON_SHUTDOWN -> handler.onShutdown();
+                case ON_TIMEOUT -> handler.onTimeout(sequence.get());
             }
         } catch (Throwable failure) {
-            try {
-                exceptionHandler.handleLifecycleException(failure, name, starting ? "onStart" : "onShutdown");
-            } catch (Throwable ignored) {
-                failure.addSuppressed(ignored);
-                LoggingExceptionHandler.LOGGER.log(System.Logger.Level.ERROR,
-                        () -> "Disruptor handler '" + name + "' failed in a lifecycle callback", failure);
-            }
+            notifyFailure(failure, callback.method);
+        }
+    }
+
+    private void notifyBatchStart(long batchSize, long queueDepth) {
+        try {
+            handler.onBatchStart(batchSize, queueDepth);
+        } catch (Throwable failure) {
+            notifyFailure(failure, "onBatchStart");
+        }
+    }
+
+    private void notifyFailure(Throwable failure, String callback) {
+        ERRORS.setOpaque(this, (long) ERRORS.getOpaque(this) + 1);
+        try {
+            group.exceptionHandler.handleCallbackException(failure, name, callback);
+        } catch (Throwable handlerFailure) {
+            failure.addSuppressed(handlerFailure);
+            LoggingExceptionHandler.LOGGER.log(System.Logger.Level.ERROR,
+                    () -> "Disruptor handler '" + name + "' failed in " + callback, failure);
         }
     }
 
@@ -218,7 +356,12 @@ final class BatchEventProcessor<E> implements Runnable, HandlerMonitor {
 
     @Override
     public int stage() {
-        return stage;
+        return group.stage();
+    }
+
+    @Override
+    public int concurrency() {
+        return 1;
     }
 
     @Override
@@ -243,7 +386,17 @@ final class BatchEventProcessor<E> implements Runnable, HandlerMonitor {
 
     @Override
     public long errorCount() {
-        return (long) ERROR_COUNT.getOpaque(this);
+        return (long) ERRORS.getOpaque(this);
+    }
+
+    @Override
+    public long retryCount() {
+        return (long) RETRIES.getOpaque(this);
+    }
+
+    @Override
+    public long discardedCount() {
+        return (long) DISCARDS.getOpaque(this);
     }
 
     @Override
@@ -253,7 +406,12 @@ final class BatchEventProcessor<E> implements Runnable, HandlerMonitor {
     }
 
     @Override
+    public List<HandlerMonitor> shards() {
+        return List.of();
+    }
+
+    @Override
     public String toString() {
-        return "handler '" + name + "' (stage " + stage + ") at sequence " + sequence() + ", " + state();
+        return "handler '" + name + "' (stage " + stage() + ") at sequence " + sequence() + ", " + state();
     }
 }

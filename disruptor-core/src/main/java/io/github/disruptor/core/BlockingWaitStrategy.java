@@ -2,6 +2,8 @@ package io.github.disruptor.core;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
+import java.time.Duration;
+import java.util.Objects;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -16,6 +18,11 @@ import java.util.concurrent.locks.ReentrantLock;
  * and a signaller fences between its sequence store and its read of {@code waiters}. Either the
  * waiter sees the new sequence, or the signaller sees the waiter and signals under the lock the
  * waiter holds until it is parked.
+ *
+ * <p>With a timeout, a wait that sees no progress for that long ends in a
+ * {@link WaitTimeoutException}, so the handler's {@link EventHandler#onTimeout(long)} can do periodic
+ * work while idle; this applies to a stage waiting behind an upstream stage as well (LMAX's timeout
+ * strategy only times out on the cursor).
  */
 public final class BlockingWaitStrategy implements WaitStrategy {
 
@@ -31,12 +38,32 @@ public final class BlockingWaitStrategy implements WaitStrategy {
 
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition progressed = lock.newCondition();
+    /** 0 for none. */
+    private final long timeoutNanos;
     @SuppressWarnings("unused") // accessed through WAITERS
     private volatile int waiters;
 
+    /** Waits as long as it takes. */
+    public BlockingWaitStrategy() {
+        this.timeoutNanos = 0L;
+    }
+
+    /**
+     * Ends a wait that saw no event for {@code timeout} with {@link WaitTimeoutException}.
+     *
+     * @param timeout positive
+     */
+    public BlockingWaitStrategy(Duration timeout) {
+        Objects.requireNonNull(timeout, "timeout");
+        if (timeout.isNegative() || timeout.isZero()) {
+            throw new IllegalArgumentException("timeout must be positive, was " + timeout);
+        }
+        this.timeoutNanos = BackOff.saturatedNanos(timeout);
+    }
+
     @Override
     public long waitFor(long sequence, Sequence dependency, SequenceBarrier barrier)
-            throws AlertException, InterruptedException {
+            throws AlertException, InterruptedException, WaitTimeoutException {
         long available = dependency.get();
         if (available >= sequence) {
             return available;
@@ -45,9 +72,16 @@ public final class BlockingWaitStrategy implements WaitStrategy {
         try {
             WAITERS.getAndAdd(this, 1);
             try {
+                long remaining = timeoutNanos;
                 while ((available = dependency.get()) < sequence) {
                     barrier.checkAlert();
-                    progressed.await();
+                    if (timeoutNanos == 0L) {
+                        progressed.await();
+                    } else if (remaining > 0L) {
+                        remaining = progressed.awaitNanos(remaining);
+                    } else {
+                        throw WaitTimeoutException.INSTANCE;
+                    }
                 }
             } finally {
                 WAITERS.getAndAdd(this, -1);

@@ -2,8 +2,9 @@ package io.github.disruptor.core;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ThreadFactory;
+import java.util.TreeSet;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -52,18 +53,20 @@ public final class Disruptor<E> implements EventPublisher<E> {
     private final Sequencer sequencer;
     private final ProducerType producerType;
     private final List<HandlerMonitor> handlerViews;
+    private final Map<String, EventPoller<E>> pollers;
     private final Lifecycle lifecycle;
     private final LongAdder rejectedPublishes = new LongAdder();
     private final Monitor monitor = new Monitor();
 
     Disruptor(String name, RingBuffer<E> ringBuffer, Sequencer sequencer, ProducerType producerType,
-            List<BatchEventProcessor<E>> processors, ThreadFactory threadFactory) {
+            List<HandlerMonitor> handlerViews, Map<String, EventPoller<E>> pollers, Lifecycle lifecycle) {
         this.name = name;
         this.ringBuffer = ringBuffer;
         this.sequencer = sequencer;
         this.producerType = producerType;
-        this.handlerViews = List.copyOf(processors);
-        this.lifecycle = new Lifecycle(name, sequencer, processors, threadFactory);
+        this.handlerViews = List.copyOf(handlerViews);
+        this.pollers = Map.copyOf(pollers);
+        this.lifecycle = lifecycle;
     }
 
     /** The disruptor's name. */
@@ -74,6 +77,21 @@ public final class Disruptor<E> implements EventPublisher<E> {
     /** The ring buffer, for reading events by sequence and for its cursor and capacity. */
     public RingBuffer<E> ringBuffer() {
         return ringBuffer;
+    }
+
+    /**
+     * The event poller declared with {@code scope.pollEvents(name)}.
+     *
+     * @throws IllegalArgumentException if no poller has that name; the message lists the pollers
+     */
+    public EventPoller<E> poller(String name) {
+        EventPoller<E> poller = pollers.get(name);
+        if (poller == null) {
+            throw new IllegalArgumentException("Disruptor '" + this.name + "' has no poller named '" + name
+                    + "'; its pollers: " + (pollers.isEmpty() ? "none (declare one with scope.pollEvents(name))"
+                            : String.join(", ", new TreeSet<>(pollers.keySet()))));
+        }
+        return poller;
     }
 
     /** A live, read-only view for metrics and health checks. */
@@ -98,7 +116,8 @@ public final class Disruptor<E> implements EventPublisher<E> {
      * {@link #shutdown}, but not for good. While stopped, publishing fails fast with a
      * {@link DisruptorClosedException}; {@link #start()} runs the same handlers again, on new threads,
      * from where they stopped, and every {@code EventPublisher} reference stays valid. Events left by
-     * a stop that ran out of time stay in the ring and are handled after the restart.
+     * a stop that ran out of time stay in the ring and are handled after the restart. Threads halted
+     * when the time ran out get a tenth of a second more to end.
      *
      * @param timeout the most time to spend draining and joining
      * @return {@code true} if every published event was handled and every thread ended in time; also
@@ -322,6 +341,11 @@ public final class Disruptor<E> implements EventPublisher<E> {
         @Override
         public long rejectedPublishes() {
             return rejectedPublishes.sum();
+        }
+
+        @Override
+        public long concurrentClaims() {
+            return sequencer.concurrentClaims();
         }
 
         @Override

@@ -136,7 +136,19 @@ public final class DisruptorBuilder<E> {
         return this;
     }
 
-    /** Creates the handler threads; one thread per handler (per shard) is asked for at start. */
+    /**
+     * The thread factory a disruptor named {@code disruptorName} uses unless told otherwise: platform,
+     * non-daemon threads named {@code disruptor-<name>-<handler>} (a shard is {@code <handler>[i]}).
+     * For a custom factory that wraps it.
+     */
+    public static ThreadFactory defaultThreadFactory(String disruptorName) {
+        return new HandlerThreadFactory(Objects.requireNonNull(disruptorName, "disruptorName"));
+    }
+
+    /**
+     * Creates the handler threads; one thread per handler (per shard) is asked for at every start.
+     * Default: {@link #defaultThreadFactory(String)}.
+     */
     public DisruptorBuilder<E> withThreadFactory(ThreadFactory threadFactory) {
         this.threadFactory = Objects.requireNonNull(threadFactory, "threadFactory");
         return this;
@@ -183,43 +195,66 @@ public final class DisruptorBuilder<E> {
         RingBuffer<E> ringBuffer = new RingBuffer<>(ringSize, eventFactory, sequencer);
 
         Set<String> explicitNames = explicitNames();
-        Map<String, List<BatchEventProcessor<E>>> byName = new LinkedHashMap<>();
-        List<BatchEventProcessor<E>> previousStage = List.of();
-        List<BatchEventProcessor<E>> all = new ArrayList<>();
+        Map<String, Node> byName = new LinkedHashMap<>();
+        List<Node> previousStage = List.of();
+        List<Node> all = new ArrayList<>();
         Set<Sequence> depended = new HashSet<>();
+        List<HandlerGroup<E>> groups = new ArrayList<>();
+        Map<String, EventPoller<E>> pollers = new LinkedHashMap<>();
+        List<HandlerMonitor> views = new ArrayList<>();
         for (BarrierScope<E> scope : stages) {
-            List<BatchEventProcessor<E>> thisStage = new ArrayList<>();
+            List<Node> thisStage = new ArrayList<>();
             for (BarrierScope.HandlerSpec<E> spec : scope.handlers()) {
                 String handlerName = spec.explicitName() ? spec.name() : derivedName(spec.name(), byName.keySet(),
                         explicitNames);
-                List<BatchEventProcessor<E>> upstream = upstreamOf(spec, handlerName, previousStage, byName);
-                Sequence[] upstreamSequences = upstream.stream().map(BatchEventProcessor::sequenceRef)
+                List<Node> upstream = upstreamOf(spec, handlerName, previousStage, byName);
+                Sequence[] upstreamSequences = upstream.stream().flatMap(node -> List.of(node.sequences()).stream())
                         .toArray(Sequence[]::new);
                 depended.addAll(List.of(upstreamSequences));
                 boolean firstStage = upstreamSequences.length == 0;
                 Sequence dependency = firstStage ? sequencer.cursor : SequenceGroup.of(upstreamSequences);
-                HandlerOptions options = spec.options();
-                ExceptionHandler handlerExceptions = options.exceptionHandler() != null
-                        ? options.exceptionHandler() : exceptionHandler;
-                int shards = options.concurrency();
-                List<BatchEventProcessor<E>> processors = new ArrayList<>(shards);
-                for (int shard = 0; shard < shards; shard++) {
-                    String processorName = shards == 1 ? handlerName : handlerName + "[" + shard + "]";
-                    processors.add(new BatchEventProcessor<>(processorName, spec.stage(), ringBuffer, sequencer,
-                            new ProcessingSequenceBarrier(sequencer, dependency, firstStage), spec.handler(),
-                            handlerExceptions, options.maxBatchSize(), shards, shard));
+                Set<DiscardMarks> respected = new LinkedHashSet<>();
+                respected.add(ringBuffer.producerDiscards());
+                upstream.forEach(node -> respected.addAll(node.discardsForDownstream()));
+                DiscardMarks[] upstreamDiscards = respected.toArray(DiscardMarks[]::new);
+                Node node;
+                if (spec.isPoller()) {
+                    EventPoller<E> poller = new EventPoller<>(handlerName, spec.stage(), ringBuffer, sequencer,
+                            dependency, firstStage, upstreamDiscards);
+                    pollers.put(handlerName, poller);
+                    views.add(poller.monitor());
+                    node = new Node(new Sequence[] {poller.sequenceRef()}, List.copyOf(respected));
+                } else {
+                    HandlerOptions options = spec.options();
+                    ExceptionHandler handlerExceptions = options.exceptionHandler() != null
+                            ? options.exceptionHandler() : exceptionHandler;
+                    HandlerGroup<E> group = new HandlerGroup<>(handlerName, spec.stage(), spec.handler(), options,
+                            handlerExceptions, ringBuffer, sequencer, dependency, firstStage, upstreamDiscards);
+                    groups.add(group);
+                    views.add(group);
+                    respected.add(group.discards);
+                    node = new Node(group.sequences(), List.copyOf(respected));
                 }
-                byName.put(handlerName, processors);
-                thisStage.addAll(processors);
+                byName.put(handlerName, node);
+                thisStage.add(node);
             }
             all.addAll(thisStage);
             previousStage = thisStage;
         }
-        Sequence[] gating = all.stream().map(BatchEventProcessor::sequenceRef)
+        Sequence[] gating = all.stream().flatMap(node -> List.of(node.sequences()).stream())
                 .filter(sequence -> !depended.contains(sequence)).toArray(Sequence[]::new);
         sequencer.setGatingSequences(gating);
-        ThreadFactory factory = threadFactory != null ? threadFactory : new HandlerThreadFactory(disruptorName);
-        return new Disruptor<>(disruptorName, ringBuffer, sequencer, producerType, List.copyOf(all), factory);
+        ThreadFactory factory = threadFactory != null ? threadFactory : defaultThreadFactory(disruptorName);
+        List<BatchEventProcessor<E>> processors = groups.stream().flatMap(group -> group.processors().stream()).toList();
+        return new Disruptor<>(disruptorName, ringBuffer, sequencer, producerType, views, pollers,
+                new Lifecycle(disruptorName, sequencer, processors, views, factory));
+    }
+
+    /**
+     * A declared handler or poller as the handlers behind it see it: the sequences to wait for, and the
+     * discard marks that hide events from them (every mark it respects, plus its own).
+     */
+    private record Node(Sequence[] sequences, List<DiscardMarks> discardsForDownstream) {
     }
 
     /** Every explicitly given name, checked for duplicates before any name is derived. */
@@ -246,21 +281,21 @@ public final class DisruptorBuilder<E> {
         return candidate;
     }
 
-    private List<BatchEventProcessor<E>> upstreamOf(BarrierScope.HandlerSpec<E> spec, String handlerName,
-            List<BatchEventProcessor<E>> previousStage, Map<String, List<BatchEventProcessor<E>>> declared) {
+    private static List<Node> upstreamOf(BarrierScope.HandlerSpec<?> spec, String handlerName, List<Node> previousStage,
+            Map<String, Node> declared) {
         List<String> dependencies = spec.options().dependencies();
         if (dependencies.isEmpty()) {
             return previousStage;
         }
-        List<BatchEventProcessor<E>> upstream = new ArrayList<>();
+        List<Node> upstream = new ArrayList<>();
         for (String dependency : dependencies) {
-            List<BatchEventProcessor<E>> processors = declared.get(dependency);
-            if (processors == null) {
+            Node node = declared.get(dependency);
+            if (node == null) {
                 throw new IllegalArgumentException("handler '" + handlerName + "' depends on '" + dependency
                         + "', which is not declared before it (declared so far: "
                         + (declared.isEmpty() ? "none" : String.join(", ", declared.keySet())) + ")");
             }
-            upstream.addAll(processors);
+            upstream.add(node);
         }
         return upstream;
     }

@@ -30,9 +30,19 @@ public interface DisruptorMonitor {
     /** How many {@code tryPublish} calls found the ring full. */
     long rejectedPublishes();
 
+    /**
+     * How many publishes a single-producer ring refused because another thread was claiming a slot at
+     * the same time: a sign that the ring needs the multi-producer sequencer. Always 0 for a
+     * multi-producer ring.
+     */
+    long concurrentClaims();
+
     /** The disruptor's state. */
     DisruptorState state();
 
-    /** One view per handler thread, in stage order. */
+    /**
+     * One view per declared handler and poller, in declaration order; a handler that runs on several
+     * threads appears once, with one view per thread in {@link HandlerMonitor#shards()}.
+     */
     List<HandlerMonitor> handlers();
 }

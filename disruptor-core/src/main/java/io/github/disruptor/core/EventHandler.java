@@ -27,11 +27,39 @@ public interface EventHandler<E> {
      */
     void onEvent(E event, long sequence, boolean endOfBatch) throws Exception;
 
-    /** Called once on the handler's thread before the first event. */
+    /**
+     * Called before each batch with at least one event for this handler: the moment to size a
+     * buffer or start a transaction. Exceptions are reported to the exception handler's
+     * {@link ExceptionHandler#handleCallbackException} and the batch goes on.
+     *
+     * @param batchSize how many events this handler is about to get in this batch
+     * @param queueDepth how many events are available to the handler right now, this batch included
+     *        (with a batch cap or shards, more than {@code batchSize})
+     */
+    default void onBatchStart(long batchSize, long queueDepth) {
+    }
+
+    /**
+     * Called when the wait strategy has a timeout (such as {@code new BlockingWaitStrategy(timeout)})
+     * and no event arrived within it: the moment for periodic work while idle, such as flushing. Runs
+     * on the handler's thread, between events.
+     *
+     * @param sequence the sequence of the last event handled
+     */
+    default void onTimeout(long sequence) {
+    }
+
+    /**
+     * Called once on the handler's thread before its first event, each time its thread starts: at
+     * {@link Disruptor#start()} and at every restart after {@link Disruptor#stop}.
+     */
     default void onStart() {
     }
 
-    /** Called once on the handler's thread after the last event, when the disruptor stops. */
+    /**
+     * Called once on the handler's thread after its last event, each time the thread ends (stop,
+     * shutdown, halt), also when it was stopped before it handled anything.
+     */
     default void onShutdown() {
     }
 }

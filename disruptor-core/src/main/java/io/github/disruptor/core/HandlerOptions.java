@@ -11,22 +11,26 @@ import java.util.Objects;
  */
 public final class HandlerOptions {
 
-    private static final HandlerOptions DEFAULTS = new HandlerOptions(Integer.MAX_VALUE, null, 1, List.of());
+    private static final HandlerOptions DEFAULTS = new HandlerOptions(Integer.MAX_VALUE, null, null, false, 1, List.of());
 
     private final int maxBatchSize;
     private final ExceptionHandler exceptionHandler;
+    private final RetryPolicy retryPolicy;
+    private final boolean rewindsBatch;
     private final int concurrency;
     private final List<String> dependencies;
 
-    private HandlerOptions(int maxBatchSize, ExceptionHandler exceptionHandler, int concurrency,
-            List<String> dependencies) {
+    private HandlerOptions(int maxBatchSize, ExceptionHandler exceptionHandler, RetryPolicy retryPolicy,
+            boolean rewindsBatch, int concurrency, List<String> dependencies) {
         this.maxBatchSize = maxBatchSize;
         this.exceptionHandler = exceptionHandler;
+        this.retryPolicy = retryPolicy;
+        this.rewindsBatch = rewindsBatch;
         this.concurrency = concurrency;
         this.dependencies = dependencies;
     }
 
-    /** No batch limit, the disruptor's exception handler, one thread, the whole previous stage. */
+    /** No batch limit, the disruptor's exception handler, no retry, one thread, the whole previous stage. */
     public static HandlerOptions defaults() {
         return DEFAULTS;
     }
@@ -41,13 +45,34 @@ public final class HandlerOptions {
         if (maxBatchSize < 1) {
             throw new IllegalArgumentException("maxBatchSize must be at least 1, was " + maxBatchSize);
         }
-        return new HandlerOptions(maxBatchSize, exceptionHandler, concurrency, dependencies);
+        return new HandlerOptions(maxBatchSize, exceptionHandler, retryPolicy, rewindsBatch, concurrency, dependencies);
     }
 
     /** Replaces the disruptor's exception handler for this handler. */
     public HandlerOptions withExceptionHandler(ExceptionHandler exceptionHandler) {
         return new HandlerOptions(maxBatchSize, Objects.requireNonNull(exceptionHandler, "exceptionHandler"),
-                concurrency, dependencies);
+                retryPolicy, rewindsBatch, concurrency, dependencies);
+    }
+
+    /**
+     * Hands a failed event to the handler again, as {@code retryPolicy} says, before its exception
+     * handler decides; nothing behind the handler sees the event meanwhile.
+     */
+    public HandlerOptions withRetry(RetryPolicy retryPolicy) {
+        return new HandlerOptions(maxBatchSize, exceptionHandler, Objects.requireNonNull(retryPolicy, "retryPolicy"),
+                rewindsBatch, concurrency, dependencies);
+    }
+
+    /**
+     * Makes a failure rewind the handler to the first event of its batch, for a handler that does the
+     * batch's work as a unit at {@code endOfBatch} (a buffered write, a transaction): a retry hands the
+     * whole batch over again from its first event (after a new {@code onBatchStart}, the moment to
+     * drop what was buffered), and {@code HALT} stops before the batch, so nothing behind the handler
+     * sees an event of a batch that failed. {@code CONTINUE} and {@code DISCARD} still apply to the
+     * failed event and count the events before it in its batch as handled.
+     */
+    public HandlerOptions withBatchRewind() {
+        return new HandlerOptions(maxBatchSize, exceptionHandler, retryPolicy, true, concurrency, dependencies);
     }
 
     /**
@@ -62,7 +87,7 @@ public final class HandlerOptions {
         if (concurrency < 1) {
             throw new IllegalArgumentException("concurrency must be at least 1, was " + concurrency);
         }
-        return new HandlerOptions(maxBatchSize, exceptionHandler, concurrency, dependencies);
+        return new HandlerOptions(maxBatchSize, exceptionHandler, retryPolicy, rewindsBatch, concurrency, dependencies);
     }
 
     /**
@@ -83,7 +108,7 @@ public final class HandlerOptions {
             }
         }
         List<String> names = List.of(handlerNames);
-        return new HandlerOptions(maxBatchSize, exceptionHandler, concurrency, names);
+        return new HandlerOptions(maxBatchSize, exceptionHandler, retryPolicy, rewindsBatch, concurrency, names);
     }
 
     /** The batch cap, {@link Integer#MAX_VALUE} when unlimited. */
@@ -94,6 +119,16 @@ public final class HandlerOptions {
     /** This handler's exception handler, or {@code null} for the disruptor's. */
     public ExceptionHandler exceptionHandler() {
         return exceptionHandler;
+    }
+
+    /** This handler's retry policy, or {@code null} for none. */
+    public RetryPolicy retryPolicy() {
+        return retryPolicy;
+    }
+
+    /** Whether a failure rewinds the handler to the start of its batch ({@link #withBatchRewind()}). */
+    public boolean rewindsBatch() {
+        return rewindsBatch;
     }
 
     /** How many threads share the handler's events. */

@@ -8,6 +8,8 @@ public enum HandlerState {
     RUNNING,
     /** Stopped by its exception policy (or a failing exception handler) while the disruptor ran. */
     HALTED,
-    /** Stopped because the disruptor shut down or was halted. */
-    STOPPED
+    /** Stopped because the disruptor stopped, shut down or was halted. */
+    STOPPED,
+    /** An event poller: it has no thread, the application polls it. */
+    POLLED
 }

@@ -35,10 +35,17 @@ final class Lifecycle {
      * stands after this pause has seen that store. Multi-producer claims are compare-and-sets.
      */
     private static final long DRAIN_CONFIRMATION_NANOS = 200_000L;
+    /**
+     * How long threads may take to end once halted, even when the drain used up the timeout: a halted
+     * processor leaves its wait at once, so only a thread stuck inside a handler needs longer.
+     */
+    private static final long JOIN_GRACE_NANOS = 100_000_000L;
 
     private final String name;
     private final Sequencer sequencer;
     private final List<? extends BatchEventProcessor<?>> processors;
+    /** Every handler (shards folded) and poller: what a drain waits for. */
+    private final List<HandlerMonitor> handlers;
     private final ThreadFactory threadFactory;
     private final Object lock = new Object();
     private final List<Thread> threads = new ArrayList<>();
@@ -47,10 +54,11 @@ final class Lifecycle {
     private boolean drainedAtShutdown;
 
     Lifecycle(String name, Sequencer sequencer, List<? extends BatchEventProcessor<?>> processors,
-            ThreadFactory threadFactory) {
+            List<HandlerMonitor> handlers, ThreadFactory threadFactory) {
         this.name = name;
         this.sequencer = sequencer;
         this.processors = processors;
+        this.handlers = handlers;
         this.threadFactory = threadFactory;
     }
 
@@ -195,8 +203,8 @@ final class Lifecycle {
     }
 
     private boolean handlersReached(long target) {
-        for (BatchEventProcessor<?> processor : processors) {
-            if (processor.sequence() < target) {
+        for (HandlerMonitor handler : handlers) {
+            if (handler.sequence() < target) {
                 return false;
             }
         }
@@ -205,8 +213,8 @@ final class Lifecycle {
 
     /** A halted handler short of {@code target} holds back itself and everything behind it. */
     private boolean cannotReach(long target) {
-        for (BatchEventProcessor<?> processor : processors) {
-            if (processor.state() == HandlerState.HALTED && processor.sequence() < target) {
+        for (HandlerMonitor handler : handlers) {
+            if (handler.state() == HandlerState.HALTED && handler.sequence() < target) {
                 return true;
             }
         }
@@ -214,9 +222,10 @@ final class Lifecycle {
     }
 
     private boolean joinThreads(long deadline) {
+        long joinDeadline = Math.max(deadline, System.nanoTime() + JOIN_GRACE_NANOS);
         boolean allEnded = true;
         for (Thread thread : threads) {
-            long remaining = deadline - System.nanoTime();
+            long remaining = joinDeadline - System.nanoTime();
             try {
                 if (remaining > 0) {
                     TimeUnit.NANOSECONDS.timedJoin(thread, remaining);
@@ -250,11 +259,11 @@ final class Lifecycle {
         long cursor = sequencer.cursor();
         StringBuilder report = new StringBuilder("Disruptor '").append(name).append("' ").append(what)
                 .append("; cursor at ").append(cursor).append(':');
-        for (BatchEventProcessor<?> processor : processors) {
-            report.append("\n  ").append(processor.name()).append(" (stage ").append(processor.stage())
-                    .append("): sequence ").append(processor.sequence()).append(", ")
-                    .append(Math.max(0, cursor - processor.sequence())).append(" events not handled, ")
-                    .append(processor.state()).append(processor.isThreadAlive() ? ", thread still alive" : "");
+        for (HandlerMonitor handler : handlers) {
+            report.append("\n  ").append(handler.name()).append(" (stage ").append(handler.stage())
+                    .append("): sequence ").append(handler.sequence()).append(", ")
+                    .append(Math.max(0, cursor - handler.sequence())).append(" events not handled, ")
+                    .append(handler.state()).append(handler.isThreadAlive() ? ", thread still alive" : "");
         }
         return report.toString();
     }

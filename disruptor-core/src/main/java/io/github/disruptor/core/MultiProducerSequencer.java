@@ -76,6 +76,11 @@ final class MultiProducerSequencer extends Sequencer {
     }
 
     @Override
+    long claimedSoFar() {
+        return cursor.get();
+    }
+
+    @Override
     boolean cursorMayRunAhead() {
         return true;
     }

@@ -23,7 +23,7 @@ final class ProcessingSequenceBarrier implements SequenceBarrier {
     }
 
     @Override
-    public long waitFor(long sequence) throws AlertException, InterruptedException {
+    public long waitFor(long sequence) throws AlertException, InterruptedException, WaitTimeoutException {
         checkAlert();
         long available = waitStrategy.waitFor(sequence, dependency, this);
         if (available < sequence || !checkAvailability) {

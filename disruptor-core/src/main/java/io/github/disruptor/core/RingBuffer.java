@@ -13,10 +13,12 @@ import java.util.function.Supplier;
  * with another object's hot fields.
  *
  * <p>Discarded slots: when a translator throws, its slot must still be published (a multi-producer
- * ring cannot take a claim back) but no handler may see it. The producer records the sequence in
- * {@code discarded} with plain stores before publishing it, so a processor that has acquired the
- * publication sees the record. {@code highestDiscarded} lets processors skip the per-slot check for
- * every batch that lies above the last discard, which is every batch while no translator fails.
+ * ring cannot take a claim back) but no handler may see it. The producer marks the sequence in
+ * {@code producerDiscards} before publishing it, so a processor that has acquired the publication
+ * sees the mark; a handler whose exception handler discards an event marks it in its own
+ * {@link DiscardMarks} in the same way, for the handlers behind it. {@code highestDiscarded}, raised by
+ * every discard of either kind, lets processors skip the per-slot checks for every batch that lies
+ * above the last discard, which is every batch while nothing fails.
  *
  * @param <E> the event type
  */
@@ -34,7 +36,7 @@ public final class RingBuffer<E> {
     }
 
     private final Object[] entries;
-    private final long[] discarded;
+    private final DiscardMarks producerDiscards;
     private final int mask;
     private final Sequencer sequencer;
     @SuppressWarnings("unused") // accessed through HIGHEST_DISCARDED
@@ -42,7 +44,7 @@ public final class RingBuffer<E> {
 
     RingBuffer(int size, Supplier<? extends E> eventFactory, Sequencer sequencer) {
         this.entries = new Object[size + 2 * PADDING];
-        this.discarded = new long[size];
+        this.producerDiscards = new DiscardMarks(size);
         this.mask = size - 1;
         this.sequencer = sequencer;
         for (int i = 0; i < size; i++) {
@@ -52,7 +54,6 @@ public final class RingBuffer<E> {
                         "the event factory returned null for slot " + i + "; it must return a new event each call");
             }
             entries[PADDING + i] = event;
-            discarded[i] = Sequence.INITIAL_VALUE;
         }
     }
 
@@ -80,24 +81,29 @@ public final class RingBuffer<E> {
         return sequencer.remainingCapacity();
     }
 
-    /** Marks {@code [low, high]} as discarded; the caller publishes the range afterwards. */
+    /** Marks {@code [low, high]} as discarded by its producer; the caller publishes the range afterwards. */
     void discard(long low, long high) {
         for (long sequence = low; sequence <= high; sequence++) {
-            discarded[(int) (sequence & mask)] = sequence;
+            producerDiscards.mark(sequence);
         }
+        raiseDiscardWatermark(high);
+    }
+
+    /** The marks of the slots producers discarded, which every handler respects. */
+    DiscardMarks producerDiscards() {
+        return producerDiscards;
+    }
+
+    /** Records that {@code sequence} was discarded (by a producer or a handler) before it is released. */
+    void raiseDiscardWatermark(long sequence) {
         long seen;
         do {
             seen = (long) HIGHEST_DISCARDED.getVolatile(this);
-        } while (seen < high && !HIGHEST_DISCARDED.compareAndSet(this, seen, high));
+        } while (seen < sequence && !HIGHEST_DISCARDED.compareAndSet(this, seen, sequence));
     }
 
-    /** Whether any sequence at or above {@code sequence} has ever been discarded. */
+    /** Whether any sequence at or above {@code sequence} has ever been discarded, by anyone. */
     boolean mayHoldDiscards(long sequence) {
         return (long) HIGHEST_DISCARDED.getAcquire(this) >= sequence;
-    }
-
-    /** Whether the published {@code sequence} was discarded by its producer. */
-    boolean isDiscarded(long sequence) {
-        return discarded[(int) (sequence & mask)] == sequence;
     }
 }

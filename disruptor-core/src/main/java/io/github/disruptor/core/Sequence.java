@@ -46,6 +46,11 @@ public class Sequence extends RhsPadding {
         return (long) VALUE.getAcquire(this);
     }
 
+    /** Reads the value with no ordering at all, for its single writer (or a check that tolerates staleness). */
+    long getPlain() {
+        return (long) VALUE.get(this);
+    }
+
     /** Writes the value with release semantics: earlier stores become visible first. */
     public void set(long value) {
         VALUE.setRelease(this, value);

@@ -16,8 +16,9 @@ public interface SequenceBarrier {
      *         gave up early (the processor then simply asks again)
      * @throws AlertException if the barrier was alerted
      * @throws InterruptedException if the thread was interrupted while blocked
+     * @throws WaitTimeoutException if the wait strategy has a timeout and it ran out
      */
-    long waitFor(long sequence) throws AlertException, InterruptedException;
+    long waitFor(long sequence) throws AlertException, InterruptedException, WaitTimeoutException;
 
     /** Throws {@link AlertException#INSTANCE} if the barrier has been alerted. */
     void checkAlert() throws AlertException;

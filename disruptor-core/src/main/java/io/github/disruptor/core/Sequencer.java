@@ -1,5 +1,7 @@
 package io.github.disruptor.core;
 
+import java.util.concurrent.atomic.LongAdder;
+
 /**
  * Hands out sequences to producers and publishes them to processors: the coordination point between
  * the two sides of a ring.
@@ -29,6 +31,7 @@ abstract sealed class Sequencer permits SingleProducerSequencer, MultiProducerSe
     final Sequence cursor = new Sequence();
     final WaitStrategy waitStrategy;
     private final String ringName;
+    private final LongAdder concurrentClaims = new LongAdder();
     private Sequence[] gatingSequences = new Sequence[0];
     /** {@link #OPEN}, {@link #STOPPED} or {@link #SHUT_DOWN}; read once per claim and once per publish. */
     private volatile int closure = OPEN;
@@ -109,6 +112,24 @@ abstract sealed class Sequencer permits SingleProducerSequencer, MultiProducerSe
                 : "Disruptor '" + ringName + "' is shut down and accepts no more events (last claimed sequence: "
                         + cursor() + ")");
     }
+
+    /** How many claims were refused because another thread was claiming at the same time. */
+    final long concurrentClaims() {
+        return concurrentClaims.sum();
+    }
+
+    /** Counts and describes a claim made while another thread's claim was in flight. */
+    final IllegalStateException concurrentClaim() {
+        concurrentClaims.increment();
+        return new IllegalStateException("Disruptor '" + ringName + "' uses the single-producer sequencer, but two "
+                + "threads claimed slots at the same time (claimed up to " + claimedSoFar() + ", published up to "
+                + cursor() + "); this call published nothing. Publish from one thread at a time, or use the "
+                + "multi-producer sequencer (DisruptorBuilder.withMultiProducerSequencer(), or "
+                + "disruptor.rings." + ringName + ".sequencer: multi with the Spring Boot starter).");
+    }
+
+    /** The highest sequence handed out to a producer, published or not. */
+    abstract long claimedSoFar();
 
     final void checkClaimSize(int n) {
         if (n < 1 || n > bufferSize) {

@@ -6,6 +6,12 @@ package io.github.disruptor.core;
  * release store of the cursor. Nothing is contended and there are no atomic instructions on the
  * publishing path.
  *
+ * <p>Misuse: a correct producer finds, when it claims, that everything it claimed before is published
+ * ({@code nextValue == cursor}). A claim that finds otherwise was made while another thread's claim
+ * was in flight; it is refused before it takes a slot, with an exception that names the fix, and
+ * counted. The check costs a plain load and a compare per claim; it catches most, not all, such
+ * races (two threads that read the claim counter at the same instant pass it together).
+ *
  * <p>The fields the producer owns are padded away from the cursor so that consumers polling the
  * cursor do not keep pulling the producer's line.
  */
@@ -27,6 +33,9 @@ final class SingleProducerSequencer extends Sequencer {
     @Override
     long next(int n, long deadlineNanos) {
         ensureOpen();
+        if (nextValue != cursor.getPlain()) {
+            throw concurrentClaim();
+        }
         long claimed = nextValue + n;
         long wrapPoint = claimed - bufferSize;
         if (wrapPoint > cachedGatingSequence) {
@@ -49,6 +58,11 @@ final class SingleProducerSequencer extends Sequencer {
     @Override
     long highestPublished(long low, long available) {
         return available;
+    }
+
+    @Override
+    long claimedSoFar() {
+        return nextValue;
     }
 
     @Override

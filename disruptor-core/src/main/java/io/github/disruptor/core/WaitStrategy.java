@@ -20,9 +20,11 @@ public interface WaitStrategy {
      * @return the value of {@code dependency} seen, normally at least {@code sequence}
      * @throws AlertException if the barrier was alerted
      * @throws InterruptedException if interrupted while parked
+     * @throws WaitTimeoutException if the strategy has a timeout and it ran out first; the processor
+     *         then calls its handler's {@link EventHandler#onTimeout(long)} and waits again
      */
     long waitFor(long sequence, Sequence dependency, SequenceBarrier barrier)
-            throws AlertException, InterruptedException;
+            throws AlertException, InterruptedException, WaitTimeoutException;
 
     /** Wakes waiting threads if this strategy parks them; a no-op for spinning strategies. */
     void signalAllWhenBlocking();

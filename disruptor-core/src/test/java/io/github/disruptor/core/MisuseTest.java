@@ -265,6 +265,74 @@ class MisuseTest {
     // ------------------------------------------------------------------ the life cycle
 
     @Test
+    void concurrentPublishersOnASingleProducerRingAreCaughtRefusedAndCounted() throws Exception {
+        java.util.concurrent.atomic.AtomicLong handled = new java.util.concurrent.atomic.AtomicLong();
+        Disruptor<Event> disruptor = DisruptorBuilder.withRingBuffer(1024, Event::new)
+                .withName("orders")
+                .withSingleProducerSequencer()
+                .withBarrier(scope -> scope.handleEvents("count", (event, sequence, end) -> handled.incrementAndGet()))
+                .build();
+        disruptor.start();
+        List<Throwable> refused = new CopyOnWriteArrayList<>();
+        AtomicInteger accepted = new AtomicInteger();
+        List<Thread> publishers = new ArrayList<>();
+        for (int t = 0; t < 16; t++) {
+            publishers.add(new Thread(() -> {
+                for (int i = 0; i < 2_000; i++) {
+                    try {
+                        disruptor.publish((event, sequence) -> {
+                            for (int spin = 0; spin < 50; spin++) {
+                                Thread.onSpinWait();
+                            }
+                        });
+                        accepted.incrementAndGet();
+                    } catch (IllegalStateException caught) {
+                        refused.add(caught);
+                    }
+                }
+            }));
+        }
+        publishers.forEach(Thread::start);
+        for (Thread publisher : publishers) {
+            publisher.join(Duration.ofSeconds(60).toMillis());
+        }
+        disruptor.shutdown(Duration.ofSeconds(10));
+        assertThat(refused).as("two threads caught claiming at once").isNotEmpty();
+        assertThat(refused.get(0)).hasMessageContaining("Disruptor 'orders' uses the single-producer sequencer")
+                .hasMessageContaining("this call published nothing")
+                .hasMessageContaining("withMultiProducerSequencer()")
+                .hasMessageContaining("disruptor.rings.orders.sequencer: multi");
+        assertThat(disruptor.monitor().concurrentClaims()).isEqualTo(refused.size());
+        assertThat(accepted.get() + refused.size()).isEqualTo(32_000);
+    }
+
+    @Test
+    void aSingleProducerHandedFromThreadToThreadIsNotMistakenForAConcurrentOne() throws Exception {
+        Disruptor<Event> disruptor = DisruptorBuilder.withRingBuffer(8, Event::new)
+                .withSingleProducerSequencer()
+                .withBarrier(scope -> scope.handleEvents("noop", (event, sequence, end) -> { }))
+                .build();
+        disruptor.start();
+        for (int t = 0; t < 20; t++) {
+            Thread publisher = new Thread(() -> {
+                for (int i = 0; i < 100; i++) {
+                    disruptor.publish((event, sequence) -> { });
+                }
+                assertThatThrownBy(() -> disruptor.publishBatch(9, (event, sequence) -> { }))
+                        .isInstanceOf(IllegalArgumentException.class);
+                assertThatThrownBy(() -> disruptor.publish((event, sequence) -> {
+                    throw new IllegalStateException("translator");
+                })).hasMessage("translator");
+            });
+            publisher.start();
+            publisher.join();
+        }
+        assertThat(disruptor.shutdown(Duration.ofSeconds(10))).isTrue();
+        assertThat(disruptor.monitor().concurrentClaims()).isZero();
+        assertThat(disruptor.ringBuffer().cursor()).isEqualTo(20 * 101 - 1);
+    }
+
+    @Test
     void startingTwiceIsRefused() {
         Disruptor<Event> disruptor = disruptor(8);
         disruptor.start();

@@ -109,8 +109,11 @@ class StagesTest {
                     }
                 }))
                 .build();
-        assertThat(disruptor.monitor().handlers()).extracting(HandlerMonitor::name)
-                .containsExactly("worker[0]", "worker[1]", "worker[2]", "after");
+        assertThat(disruptor.monitor().handlers()).extracting(HandlerMonitor::name, HandlerMonitor::concurrency)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("worker", 3),
+                        org.assertj.core.groups.Tuple.tuple("after", 1));
+        assertThat(disruptor.monitor().handlers().get(0).shards()).extracting(HandlerMonitor::name)
+                .containsExactly("worker[0]", "worker[1]", "worker[2]");
         disruptor.start();
         LongEvent.publishValues(disruptor, events);
         assertThat(disruptor.shutdown(Duration.ofSeconds(20))).isTrue();

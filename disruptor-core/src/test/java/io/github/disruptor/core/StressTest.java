@@ -18,10 +18,12 @@ import org.junit.jupiter.api.Test;
 /**
  * Randomized end-to-end stress: random ring sizes, sequencers, producer counts, wait strategies,
  * stage graphs (parallel handlers, explicit dependencies, sharded handlers, batch caps), slow and
- * throwing handlers, throwing translators and every publish variant. After each configuration it
- * checks that every accepted event was handled exactly once per handler (once across the shards of a
- * sharded handler), in order per producer, never before its upstream handlers finished it, that no
- * discarded event reached a handler, and that shutdown drained in time.
+ * throwing handlers whose failures continue, discard, or are retried (then succeed, continue or
+ * discard), throwing translators and every publish variant. After each configuration it checks that
+ * every accepted event was finished exactly once per handler (once across the shards of a sharded
+ * handler), in order per producer, never before its upstream handlers finished it (a retried event
+ * included), that no event discarded by a translator or by any handler upstream reached a handler,
+ * that the monitor counted every failure, retry and discard, and that shutdown drained in time.
  *
  * <p>Short by default (8 s). {@code -Dstress.seed=<seed>} (printed at the start) replays the same
  * configurations and the same producer choices (thread interleavings differ from run to run, which is
@@ -72,6 +74,33 @@ class StressTest {
         }
     }
 
+    /** What a handler's failures lead to. */
+    enum FailureMode {
+        /** Fails once, the exception handler continues: the handlers behind see the event. */
+        CONTINUE(1, ExceptionAction.CONTINUE),
+        /** Fails once, the exception handler discards: no handler behind sees the event. */
+        DISCARD(1, ExceptionAction.DISCARD),
+        /** Fails once or twice, then succeeds on a retry. */
+        RETRY_SUCCEEDS(3, ExceptionAction.CONTINUE),
+        /** Fails on every attempt, then continues. */
+        RETRY_THEN_CONTINUE(2, ExceptionAction.CONTINUE),
+        /** Fails on every attempt, then discards. */
+        RETRY_THEN_DISCARD(2, ExceptionAction.DISCARD);
+
+        final int maxAttempts;
+        final ExceptionAction finalAction;
+
+        FailureMode(int maxAttempts, ExceptionAction finalAction) {
+            this.maxAttempts = maxAttempts;
+            this.finalAction = finalAction;
+        }
+
+        /** How many attempts of a failing event fail. */
+        int failingAttempts(long counter) {
+            return this == RETRY_SUCCEEDS ? 1 + (int) (counter % 2) : maxAttempts;
+        }
+    }
+
     /** One declared handler and what it saw. */
     static final class HandlerSpec {
         final int index;
@@ -80,15 +109,22 @@ class StressTest {
         final int concurrency;
         final int maxBatchSize;
         final List<HandlerSpec> upstream;
+        /** Every handler this one waits on, directly or through others. */
+        final List<HandlerSpec> allUpstream;
         final int throwEvery;
+        final FailureMode failureMode;
         final int slowEvery;
+        /** Per producer and counter: how often this handler finished the event (succeeded or gave up). */
         final AtomicIntegerArray[] handled;
+        final AtomicIntegerArray[] attempts;
         final long[][] lastCounterPerShard;
         final AtomicLong thrown = new AtomicLong();
+        final AtomicLong retried = new AtomicLong();
+        final AtomicLong discarded = new AtomicLong();
         final ConcurrentLinkedQueue<String> violations;
 
         HandlerSpec(int index, int stage, int concurrency, int maxBatchSize, List<HandlerSpec> upstream,
-                int throwEvery, int slowEvery, int producers, int eventsPerProducer,
+                int throwEvery, FailureMode failureMode, int slowEvery, int producers, int eventsPerProducer,
                 ConcurrentLinkedQueue<String> violations) {
             this.index = index;
             this.name = "h" + index;
@@ -96,11 +132,18 @@ class StressTest {
             this.concurrency = concurrency;
             this.maxBatchSize = maxBatchSize;
             this.upstream = upstream;
+            this.allUpstream = upstream.stream()
+                    .flatMap(before -> java.util.stream.Stream.concat(java.util.stream.Stream.of(before),
+                            before.allUpstream.stream()))
+                    .distinct().toList();
             this.throwEvery = throwEvery;
+            this.failureMode = failureMode;
             this.slowEvery = slowEvery;
             this.handled = new AtomicIntegerArray[producers];
+            this.attempts = new AtomicIntegerArray[producers];
             for (int p = 0; p < producers; p++) {
                 handled[p] = new AtomicIntegerArray(eventsPerProducer);
+                attempts[p] = new AtomicIntegerArray(eventsPerProducer);
             }
             this.lastCounterPerShard = new long[concurrency][producers];
             for (long[] shard : lastCounterPerShard) {
@@ -109,11 +152,39 @@ class StressTest {
             this.violations = violations;
         }
 
+        boolean fails(long counter) {
+            return throwEvery > 0 && (counter + index) % throwEvery == 0;
+        }
+
+        /** Whether this handler's exception handler ends up discarding the event. */
+        boolean discards(long counter) {
+            return fails(counter) && failureMode.finalAction == ExceptionAction.DISCARD
+                    && failureMode.failingAttempts(counter) >= failureMode.maxAttempts;
+        }
+
+        /** Whether an event that its translator wrote completely ever reaches this handler. */
+        boolean reaches(long counter) {
+            return allUpstream.stream().noneMatch(before -> before.discards(counter));
+        }
+
+        HandlerOptions options() {
+            HandlerOptions options = HandlerOptions.defaults().withConcurrency(concurrency).withMaxBatchSize(maxBatchSize)
+                    .withExceptionHandler((failure, sequence, event, handlerName) -> failureMode.finalAction);
+            if (failureMode.maxAttempts > 1) {
+                options = options.withRetry(RetryPolicy.of(failureMode.maxAttempts, Duration.ofNanos(20_000)));
+            }
+            return stage > 0 && upstream.size() == 1 ? options.withDependencies(upstream.get(0).name) : options;
+        }
+
         EventHandler<StressEvent> handler() {
             return (event, sequence, endOfBatch) -> {
                 if (event.checksum != StressEvent.checksum(event.producer, event.counter)) {
                     violations.add(name + " saw a half-written event at sequence " + sequence);
                     return;
+                }
+                if (!reaches(event.counter)) {
+                    violations.add(name + " saw producer " + event.producer + "'s event " + event.counter
+                            + ", which a handler upstream discarded");
                 }
                 for (HandlerSpec before : upstream) {
                     if (event.finishedBy[before.index] != sequence) {
@@ -121,22 +192,33 @@ class StressTest {
                                 + " finished it (it shows " + event.finishedBy[before.index] + ")");
                     }
                 }
+                int attempt = attempts[event.producer].incrementAndGet((int) event.counter);
                 long[] lastCounter = lastCounterPerShard[(int) (sequence % concurrency)];
-                if (event.counter <= lastCounter[event.producer]) {
+                boolean redelivery = attempt > 1 && event.counter == lastCounter[event.producer];
+                if (event.counter <= lastCounter[event.producer] && !redelivery) {
                     violations.add(name + " saw producer " + event.producer + "'s event " + event.counter
                             + " after its event " + lastCounter[event.producer]);
                 }
                 lastCounter[event.producer] = event.counter;
-                if (handled[event.producer].incrementAndGet((int) event.counter) != 1) {
-                    violations.add(name + " handled producer " + event.producer + "'s event " + event.counter
-                            + " twice");
+                boolean failsNow = fails(event.counter) && attempt <= failureMode.failingAttempts(event.counter);
+                boolean finalAttempt = !failsNow || attempt >= failureMode.maxAttempts;
+                if (finalAttempt) {
+                    if (handled[event.producer].incrementAndGet((int) event.counter) != 1) {
+                        violations.add(name + " finished producer " + event.producer + "'s event " + event.counter
+                                + " twice");
+                    }
+                    event.finishedBy[index] = sequence;
                 }
-                event.finishedBy[index] = sequence;
                 if (slowEvery > 0 && event.counter % slowEvery == 0) {
                     LockSupport.parkNanos(20_000);
                 }
-                if (throwEvery > 0 && (event.counter + index) % throwEvery == 0) {
+                if (failsNow) {
                     thrown.incrementAndGet();
+                    if (!finalAttempt) {
+                        retried.incrementAndGet();
+                    } else if (failureMode.finalAction == ExceptionAction.DISCARD) {
+                        discarded.incrementAndGet();
+                    }
                     throw new IllegalStateException("injected failure in " + name);
                 }
             };
@@ -200,10 +282,11 @@ class StressTest {
                         case 1 -> 1 + random.nextInt(16);
                         default -> Integer.MAX_VALUE;
                     };
-                    int throwEvery = random.nextInt(4) == 0 ? 7 + random.nextInt(200) : 0;
+                    int throwEvery = random.nextInt(3) == 0 ? 7 + random.nextInt(200) : 0;
+                    FailureMode failureMode = FailureMode.values()[random.nextInt(FailureMode.values().length)];
                     int slowEvery = random.nextInt(4) == 0 ? 50 + random.nextInt(500) : 0;
                     HandlerSpec spec = new HandlerSpec(all.size(), stage, concurrency, maxBatchSize, upstream,
-                            throwEvery, slowEvery, producers, eventsPerProducer, violations);
+                            throwEvery, failureMode, slowEvery, producers, eventsPerProducer, violations);
                     thisStage.add(spec);
                     all.add(spec);
                     threads += concurrency;
@@ -246,7 +329,8 @@ class StressTest {
                         text.append(" after ").append(spec.upstream.get(0).name);
                     }
                     if (spec.throwEvery > 0) {
-                        text.append(" throws/").append(spec.throwEvery);
+                        text.append(" throws/").append(spec.throwEvery).append(' ')
+                                .append(spec.failureMode.name().toLowerCase(java.util.Locale.ROOT));
                     }
                     if (spec.slowEvery > 0) {
                         text.append(" slow/").append(spec.slowEvery);
@@ -265,19 +349,10 @@ class StressTest {
             DisruptorBuilder<StressEvent> builder = DisruptorBuilder.withRingBuffer(ringSize, StressEvent::new)
                     .withName("stress")
                     .withWaitStrategy(waitStrategy)
-                    .withProducerType(producerType)
-                    .withExceptionHandler((failure, sequence, event, handlerName) -> ExceptionAction.CONTINUE);
+                    .withProducerType(producerType);
             for (List<HandlerSpec> stage : stages) {
-                builder.withBarrier(scope -> {
-                    for (HandlerSpec spec : stage) {
-                        HandlerOptions options = HandlerOptions.defaults().withConcurrency(spec.concurrency)
-                                .withMaxBatchSize(spec.maxBatchSize);
-                        if (spec.stage > 0 && spec.upstream.size() == 1) {
-                            options = options.withDependencies(spec.upstream.get(0).name);
-                        }
-                        scope.handleEvents(spec.name, spec.handler(), options);
-                    }
-                });
+                builder.withBarrier(scope -> stage.forEach(spec -> scope.handleEvents(spec.name, spec.handler(),
+                        spec.options())));
             }
             Disruptor<StressEvent> disruptor = builder.build();
             disruptor.start();
@@ -318,18 +393,24 @@ class StressTest {
                     boolean[] discarded = producerTasks[p].discarded;
                     for (int counter = 0; counter < eventsPerProducer; counter++) {
                         int times = spec.handled[p].get(counter);
-                        int expected = discarded[counter] ? 0 : 1;
+                        int expected = discarded[counter] || !spec.reaches(counter) ? 0 : 1;
                         if (times != expected) {
-                            throw new AssertionError(description + ": " + spec.name + " handled producer " + p
+                            throw new AssertionError(description + ": " + spec.name + " finished producer " + p
                                     + "'s event " + counter + " " + times + " times, expected " + expected
-                                    + (discarded[counter] ? " (its translator threw)" : ""));
+                                    + (discarded[counter] ? " (its translator threw)" : "")
+                                    + (spec.reaches(counter) ? "" : " (discarded upstream)"));
                         }
                     }
                 }
-                long errors = disruptor.monitor().handlers().stream()
-                        .filter(h -> h.name().equals(spec.name) || h.name().startsWith(spec.name + "["))
-                        .mapToLong(HandlerMonitor::errorCount).sum();
-                assertThat(errors).as(description + ": error count of " + spec.name).isEqualTo(spec.thrown.get());
+                HandlerMonitor monitor = disruptor.monitor().handlers().stream()
+                        .filter(h -> h.name().equals(spec.name)).findFirst().orElseThrow();
+                assertThat(monitor.concurrency()).as(description + ": shards of " + spec.name).isEqualTo(spec.concurrency);
+                assertThat(monitor.errorCount()).as(description + ": error count of " + spec.name)
+                        .isEqualTo(spec.thrown.get());
+                assertThat(monitor.retryCount()).as(description + ": retry count of " + spec.name)
+                        .isEqualTo(spec.retried.get());
+                assertThat(monitor.discardedCount()).as(description + ": discard count of " + spec.name)
+                        .isEqualTo(spec.discarded.get());
             }
             assertThat(disruptor.monitor().handlers()).as(description)
                     .allSatisfy(h -> assertThat(h.isThreadAlive()).isFalse());

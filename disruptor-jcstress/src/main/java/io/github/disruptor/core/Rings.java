@@ -38,7 +38,7 @@ final class Rings {
         long available;
         try {
             available = barrier.waitFor(first);
-        } catch (AlertException | InterruptedException unexpected) {
+        } catch (AlertException | InterruptedException | WaitTimeoutException unexpected) {
             throw new IllegalStateException(unexpected);
         }
         long visible = 0;

@@ -20,7 +20,8 @@ import org.springframework.stereotype.Component;
  * once, never by reflection per event.
  *
  * <p>A handler's name is its bean name (class or {@code @Bean} method) or {@code beanName.methodName}
- * (handler method); {@link #after()} refers to handlers by that name. Inconsistent attributes (an
+ * (handler method); {@link #after()} refers to handlers by that name. {@link #ring()}, {@link #after()}
+ * and {@link #exceptionHandler()} may hold {@code ${...}} placeholders, resolved from the environment. Inconsistent attributes (an
  * unknown ring or handler name, a cycle, handlers disagreeing on the event type) stop startup with a
  * report naming the annotation and the value.
  *
@@ -65,4 +66,19 @@ public @interface DisruptorHandler {
      * stage waits for all of them. The handler must be safe to call from several threads.
      */
     int concurrency() default 1;
+
+    /**
+     * The name of a bean of type {@code io.github.disruptor.core.ExceptionHandler} that decides what
+     * happens after this handler throws (go on, discard the event, or halt the handler), instead of the
+     * ring's {@code exception-policy}. Empty: the ring's policy. A name that no such bean has stops startup.
+     */
+    String exceptionHandler() default "";
+
+    /**
+     * The most events this handler takes in one batch before its sequence moves on: the stages behind
+     * it, and producers waiting for space, see its progress at least every {@code maxBatchSize} events,
+     * and {@code endOfBatch} is {@code true} at least that often. At least 1; the default puts no limit
+     * on a batch (it ends where the events published so far end).
+     */
+    int maxBatchSize() default Integer.MAX_VALUE;
 }

@@ -52,8 +52,8 @@ final class RingHealthIndicator implements HealthIndicator {
         for (HandlerMonitor handler : ring.handlers()) {
             HandlerState handlerState = handler.state();
             if (handlerState == HandlerState.HALTED) {
-                problems.add("handler '" + handler.name() + "' halted at sequence " + handler.sequence() + " after "
-                        + handler.errorCount() + " error(s); see the log");
+                problems.add("handler '" + handler.name() + "' halted before sequence " + (handler.sequence() + 1)
+                        + " after " + handler.errorCount() + " error(s); see the log");
             } else if (handlerState == HandlerState.RUNNING && state == DisruptorState.RUNNING
                     && !handler.isThreadAlive()) {
                 problems.add("the thread of handler '" + handler.name() + "' died");

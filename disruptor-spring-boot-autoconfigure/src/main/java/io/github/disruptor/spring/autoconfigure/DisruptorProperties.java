@@ -24,15 +24,23 @@ import org.springframework.context.SmartLifecycle;
  * }</pre>
  *
  * A ring exists when it is named under {@code rings} or by a {@code @DisruptorHandler}. Each setting
- * comes from the ring's own keys, else from {@code disruptor.defaults}, else from the built-in
- * default documented on {@link RingDefaults}; the shutdown timeout from the ring's own key, else from
+ * comes from the ring's own keys, else from {@code disruptor.defaults}, else it is the built-in value:
+ * the core's default ({@code DisruptorBuilder}, {@code SleepingWaitStrategy}), and for the ring size
+ * {@link #DEFAULT_RING_SIZE}. The shutdown timeout comes from the ring's own key, else from
  * {@code disruptor.shutdown-timeout}.
+ *
+ * <p>The auto-configuration binds {@code disruptor.*} once, before any bean is created (the rings are
+ * planned from it), and registers the result as the bean {@code disruptorProperties}; other keys under
+ * a ring, such as the Kafka bridge's {@code kafka.*}, are left to the features that own them.
  */
 @ConfigurationProperties("disruptor")
 public class DisruptorProperties {
 
     /** The default lifecycle phase: rings start before the web server takes traffic and stop after it stopped. */
     public static final int DEFAULT_PHASE = SmartLifecycle.DEFAULT_PHASE - 4096;
+
+    /** The ring size of a ring that neither its own keys nor {@code disruptor.defaults} size. */
+    public static final int DEFAULT_RING_SIZE = 1024;
 
     /**
      * Rings by name; the name is also the ring's bean name. Each ring takes the keys of disruptor.defaults
@@ -82,23 +90,24 @@ public class DisruptorProperties {
 
     /**
      * The settings a ring can take from {@code disruptor.defaults}. A key left unset ({@code null})
-     * falls back to the defaults, then to the built-in value.
+     * falls back to the defaults, then to the built-in value; the built-in values are listed, once, in
+     * the configuration metadata, which a test holds equal to what the code does.
      */
     public static class RingDefaults {
 
-        /** Number of slots; a power of two. Built-in default: 1024. */
+        /** Number of slots; a power of two. */
         private @Nullable Integer ringSize;
 
-        /** Which sequencer claims slots: 'single' if only one thread at a time publishes. Built-in default: multi. */
+        /** Which sequencer claims slots: 'single' if only one thread at a time publishes. */
         private @Nullable SequencerType sequencer;
 
-        /** How handlers wait for events: the latency versus CPU trade-off. Built-in default: blocking. */
+        /** How handlers wait for events: the latency versus CPU trade-off. */
         private @Nullable WaitStrategyType waitStrategy;
 
         /** Tuning of the 'sleeping' wait strategy. */
         private final Sleeping sleeping = new Sleeping();
 
-        /** What a handler does after it threw. Built-in default: log-and-continue. */
+        /** What a handler does after it threw. */
         private @Nullable ExceptionPolicy exceptionPolicy;
 
         public @Nullable Integer getRingSize() {
@@ -156,13 +165,10 @@ public class DisruptorProperties {
     /** Tuning of the sleeping wait strategy. */
     public static class Sleeping {
 
-        /** Checks made before parking, half of them spinning and half yielding. Built-in default: 200. */
+        /** Checks made before parking, half of them spinning and half yielding. */
         private @Nullable Integer retries;
 
-        /**
-         * How long an idle handler parks between checks: the latency added after a quiet spell.
-         * Built-in default: 100us.
-         */
+        /** How long an idle handler parks between checks: the latency added after a quiet spell. */
         private @Nullable Duration sleepDuration;
 
         public @Nullable Integer getRetries() {

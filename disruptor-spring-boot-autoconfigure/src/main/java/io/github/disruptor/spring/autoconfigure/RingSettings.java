@@ -11,7 +11,6 @@ import io.github.disruptor.core.DisruptorBuilder;
 import io.github.disruptor.core.ExceptionHandler;
 import io.github.disruptor.core.ProducerType;
 import io.github.disruptor.core.SleepingWaitStrategy;
-import io.github.disruptor.core.WaitStrategy;
 import io.github.disruptor.core.YieldingWaitStrategy;
 import io.github.disruptor.spring.autoconfigure.DisruptorProperties.ExceptionPolicy;
 import io.github.disruptor.spring.autoconfigure.DisruptorProperties.Ring;
@@ -24,18 +23,22 @@ import io.github.disruptor.spring.autoconfigure.DisruptorProperties.WaitStrategy
  * {@code disruptor.defaults}, else built in; the shutdown timeout from the ring's own key, else from
  * {@code disruptor.shutdown-timeout}. Validation happens when the settings are made, while the
  * application starts, so a bad value fails startup naming the key it came from.
+ *
+ * <p>A setting that no key sets is {@code null} here and left to the core, so that each built-in
+ * value is written once: the sequencer, the wait strategy and the exception policy are
+ * {@link DisruptorBuilder}'s defaults, the sleeping strategy's tuning is {@link SleepingWaitStrategy}'s.
+ * Only the ring size, which the core always asks for, has its default on this side
+ * ({@link DisruptorProperties#DEFAULT_RING_SIZE}).
  */
-record RingSettings(String ringName, int ringSize, SequencerType sequencer, WaitStrategyType waitStrategy,
-        int sleepingRetries, Duration sleepDuration, ExceptionPolicy exceptionPolicy, Duration shutdownTimeout) {
-
-    static final int DEFAULT_RING_SIZE = 1024;
-    static final Duration DEFAULT_SLEEP_DURATION = Duration.ofNanos(SleepingWaitStrategy.DEFAULT_SLEEP_NANOS);
+record RingSettings(String ringName, int ringSize, @Nullable SequencerType sequencer,
+        @Nullable WaitStrategyType waitStrategy, int sleepingRetries, Duration sleepDuration,
+        @Nullable ExceptionPolicy exceptionPolicy, Duration shutdownTimeout) {
 
     /** The settings of the ring named {@code ringName}. */
     static RingSettings of(String ringName, DisruptorProperties properties) {
         Ring ring = properties.getRings().get(ringName);
         Source source = new Source(ringName, ring, properties.getDefaults());
-        int ringSize = source.pick(RingDefaults::getRingSize, DEFAULT_RING_SIZE);
+        int ringSize = source.pick(RingDefaults::getRingSize, DisruptorProperties.DEFAULT_RING_SIZE);
         try {
             DisruptorBuilder.checkRingSize(ringSize);
         } catch (IllegalArgumentException invalid) {
@@ -49,7 +52,8 @@ record RingSettings(String ringName, int ringSize, SequencerType sequencer, Wait
             throw new DisruptorConfigurationException("Invalid value " + retries + " for " + key + ": it must not be negative.",
                     "Set " + key + " to 0 or more (default " + SleepingWaitStrategy.DEFAULT_RETRIES + ").");
         }
-        Duration sleepDuration = source.pick(r -> r.getSleeping().getSleepDuration(), DEFAULT_SLEEP_DURATION);
+        Duration sleepDuration = source.pick(r -> r.getSleeping().getSleepDuration(),
+                Duration.ofNanos(SleepingWaitStrategy.DEFAULT_SLEEP_NANOS));
         if (sleepDuration.toNanos() < 1) {
             String key = source.keyOf(r -> r.getSleeping().getSleepDuration(), "sleeping.sleep-duration");
             throw new DisruptorConfigurationException("Invalid value " + sleepDuration + " for " + key
@@ -62,9 +66,9 @@ record RingSettings(String ringName, int ringSize, SequencerType sequencer, Wait
             throw new DisruptorConfigurationException("Invalid value " + shutdownTimeout + " for " + key
                     + ": it must not be negative.", "Set " + key + " to 0 or more, such as 30s.");
         }
-        return new RingSettings(ringName, ringSize, source.pick(RingDefaults::getSequencer, SequencerType.MULTI),
-                source.pick(RingDefaults::getWaitStrategy, WaitStrategyType.BLOCKING), retries, sleepDuration,
-                source.pick(RingDefaults::getExceptionPolicy, ExceptionPolicy.LOG_AND_CONTINUE), shutdownTimeout);
+        return new RingSettings(ringName, ringSize, source.pick(RingDefaults::getSequencer, null),
+                source.pick(RingDefaults::getWaitStrategy, null), retries, sleepDuration,
+                source.pick(RingDefaults::getExceptionPolicy, null), shutdownTimeout);
     }
 
     /**
@@ -77,31 +81,31 @@ record RingSettings(String ringName, int ringSize, SequencerType sequencer, Wait
                 : properties.getShutdownTimeout();
     }
 
-    ProducerType producerType() {
-        return sequencer == SequencerType.SINGLE ? ProducerType.SINGLE : ProducerType.MULTI;
-    }
-
-    /** A new wait strategy: each ring needs its own instance. */
-    WaitStrategy newWaitStrategy() {
-        return switch (waitStrategy) {
-            case BUSY_SPIN -> new BusySpinWaitStrategy();
-            case YIELDING -> new YieldingWaitStrategy();
-            case SLEEPING -> new SleepingWaitStrategy(sleepingRetries, sleepDuration.toNanos());
-            case BLOCKING -> new BlockingWaitStrategy();
-        };
-    }
-
-    ExceptionHandler exceptionHandler() {
-        return switch (exceptionPolicy) {
-            case LOG_AND_CONTINUE -> ExceptionHandler.logAndContinue();
-            case HALT_HANDLER -> ExceptionHandler.logAndHalt();
-        };
+    /** Sets on {@code builder} what the configuration sets; the rest keeps the builder's defaults. */
+    void applyTo(DisruptorBuilder<?> builder) {
+        if (sequencer != null) {
+            builder.withProducerType(sequencer == SequencerType.SINGLE ? ProducerType.SINGLE : ProducerType.MULTI);
+        }
+        if (waitStrategy != null) {
+            builder.withWaitStrategy(switch (waitStrategy) {
+                case BUSY_SPIN -> new BusySpinWaitStrategy();
+                case YIELDING -> new YieldingWaitStrategy();
+                case SLEEPING -> new SleepingWaitStrategy(sleepingRetries, sleepDuration.toNanos());
+                case BLOCKING -> new BlockingWaitStrategy();
+            });
+        }
+        if (exceptionPolicy != null) {
+            builder.withExceptionHandler(switch (exceptionPolicy) {
+                case LOG_AND_CONTINUE -> ExceptionHandler.logAndContinue();
+                case HALT_HANDLER -> ExceptionHandler.logAndHalt();
+            });
+        }
     }
 
     /** Where each setting comes from: the ring's keys, then {@code disruptor.defaults}, then built in. */
     private record Source(String ringName, @Nullable Ring ring, RingDefaults defaults) {
 
-        <T> T pick(Function<RingDefaults, @Nullable T> key, T builtIn) {
+        <T> @Nullable T pick(Function<RingDefaults, @Nullable T> key, @Nullable T builtIn) {
             T own = ring != null ? key.apply(ring) : null;
             if (own != null) {
                 return own;

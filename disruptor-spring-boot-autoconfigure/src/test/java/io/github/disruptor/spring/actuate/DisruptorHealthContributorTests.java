@@ -64,7 +64,7 @@ class DisruptorHealthContributorTests {
 
         await().atMost(DEADLINE).until(() -> health("payments").getStatus().equals(Status.DOWN));
         assertThat(problems(health("payments")))
-                .containsExactly("handler 'validator' halted at sequence 1 after 1 error(s); see the log");
+                .containsExactly("handler 'validator' halted before sequence 1 after 1 error(s); see the log");
     }
 
     @Test

@@ -42,7 +42,7 @@ class DisruptorHealthDownWebTests {
         assertThat(JsonPath.<String>read(json, "$.components.disruptor.components.orders.status")).isEqualTo("UP");
         assertThat(JsonPath.<String>read(json, "$.components.disruptor.components.payments.status")).isEqualTo("DOWN");
         assertThat(JsonPath.<List<String>>read(json, "$.components.disruptor.components.payments.details.problems"))
-                .containsExactly("handler 'validator' halted at sequence 1 after 1 error(s); see the log");
+                .containsExactly("handler 'validator' halted before sequence 1 after 1 error(s); see the log");
         assertThat(JsonPath.<String>read(json,
                 "$.components.disruptor.components.payments.details.handlers.validator.state")).isEqualTo("HALTED");
     }

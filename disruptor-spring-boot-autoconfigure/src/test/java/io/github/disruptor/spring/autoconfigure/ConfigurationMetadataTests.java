@@ -2,16 +2,34 @@ package io.github.disruptor.spring.autoconfigure;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import com.jayway.jsonpath.DocumentContext;
 import com.jayway.jsonpath.JsonPath;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.convert.DurationStyle;
+import org.springframework.boot.health.autoconfigure.contributor.HealthContributorAutoConfiguration;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.core.io.ClassPathResource;
 
+import io.github.disruptor.core.Disruptor;
+import io.github.disruptor.core.DisruptorMonitor;
+import io.github.disruptor.core.HandlerMonitor;
+import io.github.disruptor.core.HandlerState;
+import io.github.disruptor.core.SleepingWaitStrategy;
+import io.github.disruptor.spring.actuate.DisruptorHealthAutoConfiguration;
+import io.github.disruptor.spring.actuate.DisruptorHealthProperties;
+import io.github.disruptor.spring.autoconfigure.HandlerConfigurations.FailingJournal;
+
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The configuration metadata an IDE shows: what the configuration processor generated from the
@@ -19,18 +37,24 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ConfigurationMetadataTests {
 
-    @Test
-    void documentsEveryKeyAndHintsTheValueOfEveryKeyThatTakesOne() throws IOException {
+    private static List<Map<String, Object>> ours;
+    private static List<String> hinted;
+
+    @BeforeAll
+    static void readMetadata() throws IOException {
         DocumentContext metadata;
         try (InputStream json = new ClassPathResource("META-INF/spring-configuration-metadata.json").getInputStream()) {
             metadata = JsonPath.parse(json);
         }
         List<Map<String, Object>> properties = metadata.read("$.properties[*]");
-        List<Map<String, Object>> ours = properties.stream()
+        ours = properties.stream()
                 .filter(property -> property.get("name").toString().matches("(disruptor|management\\.health\\.disruptor(-kafka)?)\\..*"))
                 .toList();
-        List<String> hinted = metadata.read("$.hints[*].name");
+        hinted = metadata.read("$.hints[*].name");
+    }
 
+    @Test
+    void documentsEveryKeyAndHintsTheValueOfEveryKeyThatTakesOne() {
         assertThat(ours).extracting(property -> property.get("name")).containsExactlyInAnyOrder(
                 "disruptor.rings", "disruptor.shutdown-timeout", "disruptor.phase", "disruptor.defaults.ring-size",
                 "disruptor.defaults.sequencer", "disruptor.defaults.wait-strategy", "disruptor.defaults.exception-policy",
@@ -53,5 +77,48 @@ class ConfigurationMetadataTests {
     private static String hintName(String property) {
         return property.equals("disruptor.rings") || property.equals("disruptor.defaults.kafka.properties")
                 ? property + ".keys" : property;
+    }
+
+    /**
+     * Each default is written once, in the code that applies it; the metadata can only repeat it, so
+     * this test holds every default the metadata shows equal to what the code does without configuration.
+     */
+    @Test
+    void everyDefaultTheMetadataShowsIsWhatTheCodeDoes() {
+        Map<String, Object> codeDefaults = new LinkedHashMap<>();
+        new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(DisruptorAutoConfiguration.class,
+                HealthContributorAutoConfiguration.class, DisruptorHealthAutoConfiguration.class))
+                .withUserConfiguration(FailingJournal.class)
+                .run(context -> {
+                    DisruptorMonitor ring = context.getBean("orders", Disruptor.class).monitor();
+                    codeDefaults.put("disruptor.defaults.ring-size", ring.ringSize());
+                    codeDefaults.put("disruptor.defaults.sequencer", ring.producerType().name().toLowerCase(Locale.ROOT));
+                    codeDefaults.put("disruptor.defaults.wait-strategy", ring.waitStrategy());
+                    ((Disruptor<?>) context.getBean("orders")).publish((event, sequence) -> { });
+                    HandlerMonitor journal = ring.handlers().get(0);
+                    await("the failure to be handled").atMost(Duration.ofSeconds(20)).until(() -> journal.errorCount() == 1);
+                    codeDefaults.put("disruptor.defaults.exception-policy",
+                            journal.state() == HandlerState.RUNNING ? "log-and-continue" : "halt-handler");
+                    codeDefaults.put("management.health.disruptor.enabled", context.containsBean("disruptorHealthContributor"));
+                });
+        RingSettings settings = RingSettings.of("orders", new DisruptorProperties());
+        assertThat(settings.sleepingRetries()).isEqualTo(SleepingWaitStrategy.DEFAULT_RETRIES);
+        codeDefaults.put("disruptor.defaults.sleeping.retries", settings.sleepingRetries());
+        codeDefaults.put("disruptor.defaults.sleeping.sleep-duration", settings.sleepDuration());
+        codeDefaults.put("disruptor.shutdown-timeout", new DisruptorProperties().getShutdownTimeout());
+        codeDefaults.put("disruptor.phase", new DisruptorProperties().getPhase());
+        codeDefaults.put("management.health.disruptor.full-threshold", new DisruptorHealthProperties().getFullThreshold());
+
+        Map<String, Object> metadataDefaults = new LinkedHashMap<>();
+        // the Kafka keys' defaults are held to the code by the Kafka package's own metadata test
+        ours.stream().filter(property -> property.containsKey("defaultValue"))
+                .filter(property -> !property.get("name").toString().matches(".*\\bkafka\\b.*|.*disruptor-kafka.*"))
+                .forEach(property -> {
+            Object value = property.get("defaultValue");
+            metadataDefaults.put(property.get("name").toString(), "java.time.Duration".equals(property.get("type"))
+                    ? DurationStyle.detectAndParse(value.toString()) : value);
+        });
+        assertThat(metadataDefaults).as("every default of the metadata, each next to what the code does")
+                .containsExactlyInAnyOrderEntriesOf(codeDefaults);
     }
 }

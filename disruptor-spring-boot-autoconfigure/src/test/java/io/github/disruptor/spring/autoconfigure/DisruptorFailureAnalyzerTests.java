@@ -15,6 +15,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import io.github.disruptor.core.EventHandler;
+import io.github.disruptor.core.ExceptionHandler;
 import io.github.disruptor.spring.DisruptorHandler;
 import io.github.disruptor.spring.autoconfigure.HandlerConfigurations.OrdersJournal;
 import io.github.disruptor.spring.autoconfigure.HandlerConfigurations.UnnamedRingHandler;
@@ -116,6 +117,80 @@ class DisruptorFailureAnalyzerTests {
                 .withPropertyValues("disruptor.rings.payments.ring-size=64"));
         assertThat(analysis.getAction()).isEqualTo("Attach a handler with @DisruptorHandler(ring = \"payments\"), "
                 + "or remove disruptor.rings.payments from the configuration.");
+    }
+
+    @Test
+    void annotationNamesARingCloseToAConfiguredOne() {
+        FailureAnalysis analysis = analyze(runner.withUserConfiguration(OrdersJournal.class)
+                .withBean("ringTypo", RingTypo.class).withPropertyValues("disruptor.rings.orders.ring-size=64"));
+        assertThat(analysis.getDescription()).isEqualTo("@DisruptorHandler on handler 'ringTypo.handle' (method "
+                + RingTypo.class.getName() + ".handle(OrderEvent)) names ring 'ordres', which no configuration names, "
+                + "but disruptor.rings configures 'orders'.");
+        assertThat(analysis.getAction()).isEqualTo("Did you mean 'orders'? Name ring 'orders' in @DisruptorHandler of "
+                + "method " + RingTypo.class.getName() + ".handle(OrderEvent), or configure disruptor.rings.ordres if "
+                + "'ordres' is a ring of its own.");
+    }
+
+    @Test
+    void aRingNamedThroughAPlaceholderIsCheckedLikeAnyOther() {
+        FailureAnalysis analysis = analyze(runner.withUserConfiguration(OrdersJournal.class)
+                .withBean("ringPlaceholder", RingPlaceholder.class)
+                .withPropertyValues("disruptor.rings.orders.ring-size=64", "app.ring=Orders"));
+        assertThat(analysis.getDescription()).contains("names ring 'Orders', which no configuration names");
+        assertThat(analysis.getAction()).startsWith("Did you mean 'orders'?");
+    }
+
+    @Test
+    void unresolvablePlaceholderInAnAttribute() {
+        FailureAnalysis analysis = analyze(runner.withBean("ringPlaceholder", RingPlaceholder.class));
+        assertThat(analysis.getDescription()).isEqualTo("@DisruptorHandler on handler 'ringPlaceholder.handle' (method "
+                + RingPlaceholder.class.getName() + ".handle(OrderEvent)) has ring = \"${app.ring}\", which cannot be "
+                + "resolved: Could not resolve placeholder 'app.ring' in value \"${app.ring}\".");
+        assertThat(analysis.getAction()).isEqualTo("Set the property the placeholder names, or give it a default, "
+                + "such as \"${app.ring:orders}\".");
+    }
+
+    @Test
+    void exceptionHandlerBeanMissingSuggestsTheCloseName() {
+        FailureAnalysis analysis = analyze(runner.withBean("guarded", GuardedByMissingBean.class)
+                .withBean("deadLetters", ExceptionHandler.class, () -> ExceptionHandler.logAndHalt())
+                .withBean("alerts", ExceptionHandler.class, () -> ExceptionHandler.logAndContinue()));
+        assertThat(analysis.getDescription()).isEqualTo("@DisruptorHandler on handler 'guarded.handle' (method "
+                + GuardedByMissingBean.class.getName() + ".handle(OrderEvent)) has exceptionHandler = \"deadLetter\", "
+                + "but there is no bean named 'deadLetter'.");
+        assertThat(analysis.getAction()).isEqualTo("Did you mean 'deadLetters'? Name a bean of type "
+                + "io.github.disruptor.core.ExceptionHandler in @DisruptorHandler(exceptionHandler) of method "
+                + GuardedByMissingBean.class.getName() + ".handle(OrderEvent); there are: alerts, deadLetters.");
+    }
+
+    @Test
+    void exceptionHandlerBeanMissingAndNoneDeclared() {
+        FailureAnalysis analysis = analyze(runner.withBean("guarded", GuardedByMissingBean.class));
+        assertThat(analysis.getAction()).isEqualTo("Declare a bean of type io.github.disruptor.core.ExceptionHandler "
+                + "named 'deadLetter', or remove exceptionHandler from @DisruptorHandler of method "
+                + GuardedByMissingBean.class.getName() + ".handle(OrderEvent) to use the ring's exception-policy.");
+    }
+
+    @Test
+    void exceptionHandlerBeanOfTheWrongType() {
+        FailureAnalysis analysis = analyze(runner.withBean("guarded", GuardedByMissingBean.class)
+                .withBean("deadLetter", String.class, () -> "not a handler")
+                .withBean("deadLetters", ExceptionHandler.class, () -> ExceptionHandler.logAndHalt()));
+        assertThat(analysis.getDescription()).isEqualTo("@DisruptorHandler on handler 'guarded.handle' (method "
+                + GuardedByMissingBean.class.getName() + ".handle(OrderEvent)) has exceptionHandler = \"deadLetter\", "
+                + "but bean 'deadLetter' is a java.lang.String, not an io.github.disruptor.core.ExceptionHandler.");
+        assertThat(analysis.getAction()).isEqualTo("Did you mean 'deadLetters'? Name a bean of type "
+                + "io.github.disruptor.core.ExceptionHandler in @DisruptorHandler(exceptionHandler) of method "
+                + GuardedByMissingBean.class.getName() + ".handle(OrderEvent); there are: deadLetters.");
+    }
+
+    @Test
+    void maxBatchSizeBelowOne() {
+        FailureAnalysis analysis = analyze(runner.withBean("emptyBatches", EmptyBatches.class));
+        assertThat(analysis.getDescription()).isEqualTo("@DisruptorHandler on handler 'emptyBatches.handle' (method "
+                + EmptyBatches.class.getName() + ".handle(OrderEvent)) has maxBatchSize = 0; a batch holds at least one event.");
+        assertThat(analysis.getAction()).isEqualTo("Set maxBatchSize to 1 or more on @DisruptorHandler of method "
+                + EmptyBatches.class.getName() + ".handle(OrderEvent), or leave it out for batches of any size.");
     }
 
     @Test
@@ -284,6 +359,34 @@ class DisruptorFailureAnalyzerTests {
 
         @DisruptorHandler(ring = "orders")
         void audit(AuditEvent event) {
+        }
+    }
+
+    static class GuardedByMissingBean {
+
+        @DisruptorHandler(ring = "orders", exceptionHandler = "deadLetter")
+        void handle(OrderEvent event) {
+        }
+    }
+
+    static class EmptyBatches {
+
+        @DisruptorHandler(ring = "orders", maxBatchSize = 0)
+        void handle(OrderEvent event) {
+        }
+    }
+
+    static class RingTypo {
+
+        @DisruptorHandler(ring = "ordres")
+        void handle(OrderEvent event) {
+        }
+    }
+
+    static class RingPlaceholder {
+
+        @DisruptorHandler(ring = "${app.ring}")
+        void handle(OrderEvent event) {
         }
     }
 

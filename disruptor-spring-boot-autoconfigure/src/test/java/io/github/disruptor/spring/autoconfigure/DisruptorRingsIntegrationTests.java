@@ -83,14 +83,13 @@ class DisruptorRingsIntegrationTests {
         assertThat(orders.monitor().ringSize()).isEqualTo(256);
         assertThat(orders.monitor().producerType()).isEqualTo(ProducerType.MULTI);
         assertThat(orders.monitor().waitStrategy()).isEqualTo("sleeping");
-        assertThat(orders.monitor().handlers()).extracting(HandlerMonitor::name, HandlerMonitor::stage).containsExactly(
-                org.assertj.core.groups.Tuple.tuple("journal", 0),
-                org.assertj.core.groups.Tuple.tuple("replication.copy", 0),
-                org.assertj.core.groups.Tuple.tuple("replication.enrich", 0),
-                org.assertj.core.groups.Tuple.tuple("risk.check[0]", 1),
-                org.assertj.core.groups.Tuple.tuple("risk.check[1]", 1),
-                org.assertj.core.groups.Tuple.tuple("risk.check[2]", 1),
-                org.assertj.core.groups.Tuple.tuple("settlement", 2));
+        assertThat(orders.monitor().handlers())
+                .extracting(HandlerMonitor::name, HandlerMonitor::stage, HandlerMonitor::concurrency).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("journal", 0, 1),
+                org.assertj.core.groups.Tuple.tuple("replication.copy", 0, 1),
+                org.assertj.core.groups.Tuple.tuple("replication.enrich", 0, 1),
+                org.assertj.core.groups.Tuple.tuple("risk.check", 1, 3),
+                org.assertj.core.groups.Tuple.tuple("settlement", 2, 1));
         Disruptor<?> audit = (Disruptor<?>) registry.find("audit").orElseThrow();
         assertThat(audit.monitor().ringSize()).isEqualTo(1024);
         assertThat(audit.monitor().waitStrategy()).isEqualTo("blocking");
