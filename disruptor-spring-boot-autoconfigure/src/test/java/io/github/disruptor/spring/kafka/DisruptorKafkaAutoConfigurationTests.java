@@ -3,6 +3,7 @@ package io.github.disruptor.spring.kafka;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.actuate.autoconfigure.endpoint.EndpointAutoConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -110,6 +111,10 @@ class DisruptorKafkaAutoConfigurationTests {
                     Map<String, Object> sources = context.getBean(DisruptorEndpoint.class).ring("numbers").sources();
                     assertThat(sources).containsKey("kafka");
                     assertThat(((KafkaRingSourceStatus) sources.get("kafka")).topics()).containsExactly("in");
+                    String json = JsonMapper.builder().build().writeValueAsString(context.getBean(DisruptorEndpoint.class)
+                            .ring("numbers"));
+                    assertThat(json).contains("\"sources\":{\"kafka\":{\"ring\":\"numbers\",\"groupId\":\"numbers\","
+                            + "\"topics\":[\"in\"],\"state\":\"STOPPED\"");
                 });
     }
 
