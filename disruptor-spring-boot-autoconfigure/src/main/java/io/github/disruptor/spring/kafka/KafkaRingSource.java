@@ -269,10 +269,6 @@ public final class KafkaRingSource {
         }
     }
 
-    boolean isRunning() {
-        return feed != null;
-    }
-
     /** Waits until the consumer thread has ended, at most {@code timeout}; for tests and shutdown. */
     boolean awaitStopped(Duration timeout) {
         RingFeed current = feed;

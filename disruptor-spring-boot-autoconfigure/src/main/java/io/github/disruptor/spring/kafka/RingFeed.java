@@ -801,14 +801,6 @@ final class RingFeed implements Runnable, ConsumerRebalanceListener, EventTransl
         return lastDrainNanos;
     }
 
-    boolean paused() {
-        return paused;
-    }
-
-    boolean alive() {
-        return thread.isAlive();
-    }
-
     // ---------------------------------------------------------------- stop
 
     private void close() {
