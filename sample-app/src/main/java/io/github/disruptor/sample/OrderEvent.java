@@ -20,6 +20,8 @@ public final class OrderEvent {
     private long price;
     private long quantity;
     private String idempotencyKey;
+    private int partition;
+    private boolean replay;
 
     private String rejection;
 
@@ -42,6 +44,15 @@ public final class OrderEvent {
         this.price = price;
         this.quantity = quantity;
         this.idempotencyKey = idempotencyKey;
+    }
+
+    /**
+     * Kafka mode's translator: the partition of the orders topic the order came from, and whether it is a replay
+     * (matched before, read again to rebuild the books: its trades were written then).
+     */
+    void readFrom(int partition, boolean replay) {
+        this.partition = partition;
+        this.replay = replay;
     }
 
     /** Validation: {@code null} when the order may trade. */
@@ -96,6 +107,16 @@ public final class OrderEvent {
     /** The key the client sent with {@code POST /orders}, or {@code null}; journaled, so retries are answered after a restart too. */
     public String idempotencyKey() {
         return idempotencyKey;
+    }
+
+    /** Kafka mode: the partition of the orders topic that holds the order (0 in standalone mode). */
+    public int partition() {
+        return partition;
+    }
+
+    /** Kafka mode: a replayed order, matched again only to rebuild its book; never in standalone mode. */
+    public boolean replay() {
+        return replay;
     }
 
     /** The order's fields as the client sent them. */

@@ -12,6 +12,7 @@ import org.springframework.stereotype.Component;
  * <p>A method-level handler: the bean stays an ordinary component, and the annotated method
  * becomes the handler {@code orderValidator.validate}.
  */
+@ConditionalOnSampleMode(SampleMode.STANDALONE)
 @Component
 public class OrderValidator {
 

@@ -1,0 +1,139 @@
+package io.github.disruptor.sample;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+import io.github.disruptor.spring.kafka.KafkaRingSourceStatus;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.context.ConfigurableApplicationContext;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The Kafka mode against a real broker (in process, KRaft): two instances of one group share the partitions of
+ * the orders topic, every order {@code POST /orders} acknowledged is matched by exactly one of them, its trades are
+ * written once, and a record that is not an order goes to the dead-letter topic while the rest goes on. One
+ * broker and one pair of instances serve the class.
+ */
+class KafkaModeTest {
+
+    static final String GROUP = "matching";
+    static final String ORDERS = "orders-shared";
+    static final String TRADES = "trades-shared";
+    static final JsonMapper JSON = JsonMapper.builder().build();
+
+    static KafkaBroker broker;
+    static ConfigurableApplicationContext first;
+    static ConfigurableApplicationContext second;
+
+    @BeforeAll
+    static void startTwoInstances() {
+        broker = new KafkaBroker();
+        first = KafkaSample.start(broker, GROUP, ORDERS, TRADES);
+        second = KafkaSample.start(broker, GROUP, ORDERS, TRADES);
+        await("both instances read two partitions each").atMost(KafkaSample.TAKE_OVER).until(() ->
+                KafkaSample.partitions(first).size() == 2 && KafkaSample.partitions(second).size() == 2);
+    }
+
+    @AfterAll
+    static void stopEverything() {
+        if (second != null) {
+            second.close();
+        }
+        if (first != null) {
+            first.close();
+        }
+        broker.close();
+    }
+
+    @Test
+    void everyAcknowledgedOrderIsMatchedByExactlyOneInstanceAndItsTradesAreWrittenOnce() {
+        Set<Integer> firstPartitions = KafkaSample.partitions(first);
+        Set<Integer> secondPartitions = KafkaSample.partitions(second);
+        assertThat(union(firstPartitions, secondPartitions)).containsExactly(0, 1, 2, 3);
+        assertThat(firstPartitions).doesNotContainAnyElementsOf(secondPartitions);
+
+        SampleClient[] clients = { new SampleClient(SampleClient.port(first)), new SampleClient(SampleClient.port(second)) };
+        List<Long> acknowledged = new ArrayList<>();
+        for (int i = 0; i < 400; i++) {
+            SampleClient.Response response = clients[i % 2].post("/orders", KafkaSample.request(i));
+            assertThat(response.status()).as(response.toString()).isEqualTo(202);
+            acknowledged.add(response.json().get("id").asLong());
+        }
+        assertThat(new HashSet<>(acknowledged)).as("ids are unique").hasSize(acknowledged.size());
+        await("every order matched and its offset committed").atMost(Duration.ofSeconds(30))
+                .until(() -> broker.caughtUp(GROUP, ORDERS));
+
+        for (long id : acknowledged) {
+            int partition = OrderRecords.partitionOf(id);
+            boolean firstShows = clients[0].get("/orders/" + id).status() == 200;
+            boolean secondShows = clients[1].get("/orders/" + id).status() == 200;
+            assertThat(firstShows ^ secondShows).as("order %d (partition %d) is shown by exactly one instance", id, partition)
+                    .isTrue();
+            assertThat(firstShows).as("order %d is matched by the instance that reads partition %d", id, partition)
+                    .isEqualTo(firstPartitions.contains(partition));
+        }
+
+        List<ConsumerRecord<String, String>> trades = broker.readCommitted(TRADES);
+        assertThat(trades).as("orders crossed").hasSizeGreaterThan(50);
+        Set<Long> tradeIds = new TreeSet<>();
+        for (ConsumerRecord<String, String> record : trades) {
+            JsonNode trade = JSON.readTree(record.value());
+            assertThat(tradeIds.add(trade.get("id").asLong())).as("trade written once: %s", record.value()).isTrue();
+            assertThat(record.key()).isEqualTo(trade.get("symbol").asString());
+            assertThat(trade.get("price").decimalValue()).isPositive();
+            assertThat(trade.get("quantity").asLong()).isPositive();
+            assertThat(acknowledged).contains(trade.get("buyOrderId").asLong(), trade.get("sellOrderId").asLong());
+        }
+        Set<Long> shown = new TreeSet<>();
+        for (SampleClient client : clients) {
+            client.get("/trades?limit=1000").json().forEach(trade -> shown.add(trade.get("id").asLong()));
+        }
+        assertThat(shown).as("the trades the instances matched are the trades topic's").isEqualTo(tradeIds);
+    }
+
+    @Test
+    void aRecordThatIsNotAnOrderGoesToTheDeadLetterTopicAndTheOrdersAfterItAreMatched() {
+        broker.send(List.of(new ProducerRecord<>(ORDERS, "HOTEL", "{\"symbol\":\"HOTEL\",\"side\":\"BUY\",\"price\":\"cheap\"}")));
+        int owner = KafkaSample.partitions(first).contains(partitionOf("HOTEL")) ? 0 : 1;
+        ConfigurableApplicationContext instance = owner == 0 ? first : second;
+        SampleClient client = new SampleClient(SampleClient.port(instance));
+        long after = client.place("HOTEL", "BUY", "99.00", 5);
+
+        assertThat(client.awaitOrder(after).get("status").asString()).isEqualTo("RESTING");
+        List<ConsumerRecord<String, String>> deadLetters = broker.readCommitted(ORDERS + "-dlt");
+        assertThat(deadLetters).hasSize(1);
+        ConsumerRecord<String, String> deadLetter = deadLetters.get(0);
+        assertThat(deadLetter.value()).contains("cheap");
+        assertThat(new String(deadLetter.headers().lastHeader("kafka_dlt-exception-message").value(),
+                StandardCharsets.UTF_8)).contains("not an order record").contains("price must be a JSON number");
+        assertThat(KafkaSample.source(instance).status().deadLettered()).isEqualTo(1);
+        JsonNode health = client.get("/actuator/health").json();
+        assertThat(health.at("/components/disruptorKafka/status").asString()).isEqualTo("UP");
+        assertThat(KafkaSample.source(instance).status().state()).isEqualTo(KafkaRingSourceStatus.State.CONSUMING);
+    }
+
+    private static int partitionOf(String symbol) {
+        return org.apache.kafka.common.utils.Utils.toPositive(org.apache.kafka.common.utils.Utils.murmur2(
+                symbol.getBytes(StandardCharsets.UTF_8))) % KafkaSample.PARTITIONS;
+    }
+
+    private static Set<Integer> union(Set<Integer> a, Set<Integer> b) {
+        Set<Integer> union = new TreeSet<>(a);
+        union.addAll(b);
+        return union;
+    }
+}
