@@ -3,12 +3,20 @@ package io.github.disruptor.sample;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
+import io.github.disruptor.spring.DisruptorHandler;
+import io.github.disruptor.spring.kafka.KafkaPartitionListener;
 import io.github.disruptor.spring.kafka.KafkaRingSourceStatus;
+import io.github.disruptor.spring.kafka.PartitionAssignment;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.AfterAll;
@@ -25,8 +33,9 @@ import static org.awaitility.Awaitility.await;
 /**
  * The Kafka mode against a real broker (in process, KRaft): two instances of one group share the partitions of
  * the orders topic, every order {@code POST /orders} acknowledged is matched by exactly one of them, its trades are
- * written once, and a record that is not an order goes to the dead-letter topic while the rest goes on. One
- * broker and one pair of instances serve the class.
+ * written once; a record that is not an order goes to the dead-letter topic while the rest goes on; a slow
+ * handler pauses consumption without the instance losing its place in the group. One broker and one pair of
+ * instances serve the class.
  */
 class KafkaModeTest {
 
@@ -124,6 +133,73 @@ class KafkaModeTest {
         JsonNode health = client.get("/actuator/health").json();
         assertThat(health.at("/components/disruptorKafka/status").asString()).isEqualTo("UP");
         assertThat(KafkaSample.source(instance).status().state()).isEqualTo(KafkaRingSourceStatus.State.CONSUMING);
+    }
+
+    @Test
+    void aSlowHandlerPausesConsumptionWithoutLosingTheInstancesPlaceInTheGroup() {
+        List<String> arguments = KafkaSample.arguments(broker, "slow", "orders-slow", "trades-slow",
+                "--disruptor.rings.orders.ring-size=16", "--disruptor.rings.orders.kafka.drain-timeout=500ms",
+                "--disruptor.rings.orders.kafka.properties.max.poll.records=10",
+                // a consumer that stopped polling while the ring is full would be evicted after 1.5 s
+                "--disruptor.rings.orders.kafka.properties.max.poll.interval.ms=1500",
+                "--disruptor.rings.orders.kafka.properties.session.timeout.ms=1000",
+                "--disruptor.rings.orders.kafka.properties.heartbeat.interval.ms=200");
+        try (ConfigurableApplicationContext instance = KafkaSample.start(arguments, SlowStage.class)) {
+            SlowStage slow = instance.getBean(SlowStage.class);
+            await().atMost(KafkaSample.TAKE_OVER).until(() -> KafkaSample.partitions(instance).size() == KafkaSample.PARTITIONS);
+            broker.send(KafkaSample.records("orders-slow", 0, 300));
+
+            await("the consumer pauses on the full ring").atMost(Duration.ofSeconds(20))
+                    .until(() -> KafkaSample.source(instance).status().state() == KafkaRingSourceStatus.State.PAUSED);
+            Set<String> members = broker.members("slow");
+            assertThat(members).hasSize(1);
+            // three times max.poll.interval.ms, paused, without a rebalance
+            await().during(Duration.ofMillis(4500)).atMost(Duration.ofSeconds(6)).until(() ->
+                    KafkaSample.source(instance).status().state() == KafkaRingSourceStatus.State.PAUSED
+                            && slow.revocations.get() == 0);
+            assertThat(broker.members("slow")).isEqualTo(members);
+            assertThat(slow.assignments.get()).isEqualTo(1);
+            SampleClient client = new SampleClient(SampleClient.port(instance));
+            assertThat(client.get("/actuator/health").json().at("/components/disruptorKafka/status").asString())
+                    .isEqualTo("UP");
+
+            slow.open.countDown();
+            await("every order matched once the handler catches up").atMost(Duration.ofSeconds(30))
+                    .until(() -> broker.caughtUp("slow", "orders-slow"));
+            assertThat(slow.seen.get()).isEqualTo(300);
+            assertThat(KafkaSample.source(instance).status().state()).isEqualTo(KafkaRingSourceStatus.State.CONSUMING);
+            assertThat(slow.revocations.get()).isZero();
+        }
+    }
+
+    /**
+     * A last stage that holds the ring's first order until the test opens it, so the ring fills; it counts the orders
+     * and the partition moves it sees. Not a component: only the instance that names it has it.
+     */
+    static class SlowStage implements KafkaPartitionListener {
+
+        final CountDownLatch open = new CountDownLatch(1);
+        final AtomicInteger seen = new AtomicInteger();
+        final AtomicInteger assignments = new AtomicInteger();
+        final AtomicInteger revocations = new AtomicInteger();
+
+        @DisruptorHandler(ring = "orders", stage = 3)
+        void hold(OrderEvent order) throws InterruptedException {
+            if (!open.await(30, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("the test never opened the gate");
+            }
+            seen.incrementAndGet();
+        }
+
+        @Override
+        public void onPartitionsAssigned(PartitionAssignment assignment) {
+            assignments.incrementAndGet();
+        }
+
+        @Override
+        public void onPartitionsRevoked(String ring, Collection<TopicPartition> partitions, boolean lost) {
+            revocations.incrementAndGet();
+        }
     }
 
     private static int partitionOf(String symbol) {

@@ -30,12 +30,12 @@ final class KafkaSample {
     }
 
     /**
-     * The command-line arguments of an instance: Kafka mode against {@code broker}, the given group and topics,
-     * a random port, the test symbols, and group and transaction timings of a few seconds.
+     * The command-line arguments of an instance ({@link SampleProcess} adds the random port): Kafka mode against
+     * {@code broker}, the given group and topics, the test symbols, and group and transaction timings of a few seconds.
      */
     static List<String> arguments(KafkaBroker broker, String group, String ordersTopic, String tradesTopic,
             String... more) {
-        List<String> arguments = new ArrayList<>(List.of("--server.port=0", "--sample.mode=kafka",
+        List<String> arguments = new ArrayList<>(List.of("--sample.mode=kafka",
                 "--spring.kafka.bootstrap-servers=" + broker.bootstrapServers(),
                 "--sample.kafka.group-id=" + group, "--sample.kafka.orders-topic=" + ordersTopic,
                 "--sample.kafka.trades-topic=" + tradesTopic, "--sample.kafka.partitions=" + PARTITIONS,
@@ -51,12 +51,17 @@ final class KafkaSample {
     }
 
     /** An instance in this JVM, started with {@link #arguments}. */
-    static ConfigurableApplicationContext start(KafkaBroker broker, String group, String ordersTopic, String tradesTopic,
-            Class<?>... extraSources) {
+    static ConfigurableApplicationContext start(KafkaBroker broker, String group, String ordersTopic, String tradesTopic) {
+        return start(arguments(broker, group, ordersTopic, tradesTopic));
+    }
+
+    /** An instance in this JVM with these arguments and, beside the application, these classes as beans. */
+    static ConfigurableApplicationContext start(List<String> arguments, Class<?>... extraSources) {
         List<Class<?>> sources = new ArrayList<>(List.of(SampleApplication.class));
         sources.addAll(Arrays.asList(extraSources));
-        return new SpringApplicationBuilder(sources.toArray(Class<?>[]::new))
-                .run(arguments(broker, group, ordersTopic, tradesTopic).toArray(String[]::new));
+        List<String> all = new ArrayList<>(arguments);
+        all.add("--server.port=0");
+        return new SpringApplicationBuilder(sources.toArray(Class<?>[]::new)).run(all.toArray(String[]::new));
     }
 
     static KafkaRingSource source(ConfigurableApplicationContext instance) {
