@@ -31,23 +31,29 @@ final class KafkaSample {
 
     /**
      * The command-line arguments of an instance ({@link SampleProcess} adds the random port): Kafka mode against
-     * {@code broker}, the given group and topics, the test symbols, and group and transaction timings of a few seconds.
+     * {@code broker}, the given group and topics, the test symbols, and group and transaction timeouts of 3 s, so
+     * that a killed instance's partitions move on within seconds.
      */
     static List<String> arguments(KafkaBroker broker, String group, String ordersTopic, String tradesTopic,
             String... more) {
-        List<String> arguments = new ArrayList<>(List.of("--sample.mode=kafka",
+        List<String> arguments = shippedTimings(broker, group, ordersTopic, tradesTopic);
+        arguments.addAll(List.of("--spring.kafka.consumer.properties.session.timeout.ms=3000",
+                "--spring.kafka.consumer.properties.heartbeat.interval.ms=300",
+                "--spring.kafka.producer.properties.transaction.timeout.ms=3000"));
+        arguments.addAll(Arrays.asList(more));
+        return arguments;
+    }
+
+    /** As {@link #arguments}, with the group and transaction timeouts of {@code application-kafka.yml}. */
+    static List<String> shippedTimings(KafkaBroker broker, String group, String ordersTopic, String tradesTopic) {
+        return new ArrayList<>(List.of("--sample.mode=kafka",
                 "--spring.kafka.bootstrap-servers=" + broker.bootstrapServers(),
                 "--sample.kafka.group-id=" + group, "--sample.kafka.orders-topic=" + ordersTopic,
                 "--sample.kafka.trades-topic=" + tradesTopic, "--sample.kafka.partitions=" + PARTITIONS,
                 "--sample.symbols=" + String.join(",", SYMBOLS),
-                "--spring.kafka.consumer.properties.session.timeout.ms=3000",
-                "--spring.kafka.consumer.properties.heartbeat.interval.ms=300",
-                "--spring.kafka.producer.properties.transaction.timeout.ms=3000",
                 "--management.endpoint.health.show-details=always", "--spring.main.banner-mode=off",
                 "--logging.level.org.apache.kafka=warn", "--logging.level.kafka=warn", "--logging.level.state.change=warn",
                 "--logging.level.org.apache.kafka.clients.consumer.internals.ConsumerCoordinator=error"));
-        arguments.addAll(Arrays.asList(more));
-        return arguments;
     }
 
     /** An instance in this JVM, started with {@link #arguments}. */
