@@ -59,6 +59,8 @@ class KafkaOrderEntry implements OrderEntry, OrderSink, DisposableBean {
         configuration.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         // a request thread never waits longer than the answer's deadline, also when the broker cannot be reached
         configuration.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, kafka.ackTimeout().toMillis());
+        // each request waits for its own order: no waiting for a batch to fill (concurrent requests still share one)
+        configuration.putIfAbsent(ProducerConfig.LINGER_MS_CONFIG, 0);
         configuration.put(ProducerConfig.CLIENT_ID_CONFIG, "orders-entry");
         this.producer = new KafkaProducer<>(configuration, new StringSerializer(), new StringSerializer());
         this.topic = kafka.ordersTopic();

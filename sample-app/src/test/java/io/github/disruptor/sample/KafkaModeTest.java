@@ -96,6 +96,13 @@ class KafkaModeTest {
                     .isEqualTo(firstPartitions.contains(partition));
         }
 
+        long someOrder = acknowledged.get(0);
+        int itsPartition = OrderRecords.partitionOf(someOrder);
+        SampleClient elsewhere = clients[firstPartitions.contains(itsPartition) ? 1 : 0];
+        assertThat(elsewhere.get("/orders/" + someOrder).json().get("detail").asString())
+                .as("the instance that does not match an order says where it is")
+                .contains("partition " + itsPartition + " of " + ORDERS).contains("another instance");
+
         List<ConsumerRecord<String, String>> trades = broker.readCommitted(TRADES);
         assertThat(trades).as("orders crossed").hasSizeGreaterThan(50);
         Set<Long> tradeIds = new TreeSet<>();
