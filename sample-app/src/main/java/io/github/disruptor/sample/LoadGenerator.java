@@ -111,6 +111,6 @@ class LoadGenerator implements SmartLifecycle {
             // the ring stopped first: nothing left to do
         }
         logger.info("Load generator stopped after " + accepted + " orders; " + refused
-                + " refused (a full ring, or no order id could be reserved)");
+                + " refused at once (a full ring or no order id to reserve; in Kafka mode a producer that cannot send)");
     }
 }

@@ -11,6 +11,7 @@ import java.util.stream.Collectors;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -34,10 +35,15 @@ final class KafkaBroker implements AutoCloseable {
     private final EmbeddedKafkaKraftBroker broker;
 
     KafkaBroker() {
+        this(Duration.ZERO);
+    }
+
+    /** @param initialRebalanceDelay how long a new group waits for more members before its first assignment */
+    KafkaBroker(Duration initialRebalanceDelay) {
         broker = new EmbeddedKafkaKraftBroker(1, 1);
         broker.brokerListProperty("sample.test.kafka.brokers");
         broker.brokerProperty("group.min.session.timeout.ms", "500");
-        broker.brokerProperty("group.initial.rebalance.delay.ms", "0");
+        broker.brokerProperty("group.initial.rebalance.delay.ms", Long.toString(initialRebalanceDelay.toMillis()));
         broker.brokerProperty("transaction.state.log.replication.factor", "1");
         broker.brokerProperty("transaction.state.log.min.isr", "1");
         // a killed instance's open transaction is aborted within a second of its timeout
@@ -48,6 +54,14 @@ final class KafkaBroker implements AutoCloseable {
 
     String bootstrapServers() {
         return broker.getBrokersAsString();
+    }
+
+    void createTopic(String topic, int partitions) {
+        try (Admin admin = admin()) {
+            admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1))).all().get();
+        } catch (Exception failure) {
+            throw new IllegalStateException("cannot create topic " + topic, failure);
+        }
     }
 
     /** Sends every record and waits for the broker's acknowledgements. */
