@@ -1,6 +1,8 @@
 package io.github.disruptor.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.awaitility.Durations.ONE_MILLISECOND;
 
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -13,6 +15,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 /** A full ring: tryPublish refuses, publish waits, and both recover as soon as the handler moves. */
 class BackpressureTest {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(20);
 
     @ParameterizedTest
     @EnumSource(ProducerType.class)
@@ -40,8 +44,8 @@ class BackpressureTest {
             producer.set(Thread.currentThread());
             disruptor.publish(LongEvent.VALUE, 8L);
         });
-        Deadline.await("the producer to wait for space", () -> producer.get() != null
-                && producer.get().getState() == Thread.State.TIMED_WAITING);
+        await("the producer to wait for space").atMost(PATIENCE).pollInterval(ONE_MILLISECOND).untilAsserted(() ->
+                assertThat(producer.get()).extracting(Thread::getState).isEqualTo(Thread.State.TIMED_WAITING));
         assertThat(blocked).isNotDone();
 
         release.countDown();
