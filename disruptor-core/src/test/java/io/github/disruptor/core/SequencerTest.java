@@ -11,11 +11,11 @@ import static org.awaitility.Durations.ONE_MILLISECOND;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * What every {@link Sequencer} does, run once per sequencer by its subclass: claims, the wrap that
@@ -25,16 +25,17 @@ import org.junit.jupiter.api.Test;
  * <p>The ring has {@value #SIZE} slots and two gating sequences, {@code fast} and {@code slowest}
  * (the last-stage handlers), both at -1: nothing has been handled yet.
  */
+@Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD) // a broken claim or wait fails, not hangs
 abstract class SequencerTest {
 
     static final int SIZE = 8;
-    static final Duration PATIENCE = Duration.ofSeconds(20);
+    static final Duration PATIENCE = Background.PATIENCE;
 
     final SignalCounter waitStrategy = new SignalCounter();
     final Sequence fast = new Sequence();
     final Sequence slowest = new Sequence();
     final Sequencer sequencer = newSequencer("ring", SIZE, waitStrategy);
-    private Thread background;
+    private Background<?> background;
 
     SequencerTest() {
         sequencer.setGatingSequences(new Sequence[] {fast, slowest});
@@ -46,8 +47,7 @@ abstract class SequencerTest {
     void stopTheBackgroundProducer() throws InterruptedException {
         if (background != null) {
             sequencer.close(Sequencer.SHUT_DOWN);
-            background.join(PATIENCE.toMillis());
-            assertThat(background.isAlive()).as("the background producer ended").isFalse();
+            background.awaitEnd();
         }
     }
 
@@ -112,7 +112,7 @@ abstract class SequencerTest {
         claimAndPublish(SIZE);
         fast.set(SIZE - 1);
         int claims = 3;
-        FutureTask<Void> producer = inBackground(() -> {
+        Background<Void> producer = inBackground(() -> {
             for (int i = 0; i < claims; i++) {
                 long claimed = sequencer.next(1, NO_DEADLINE);
                 long slowestWhenClaimed = slowest.get();
@@ -130,16 +130,16 @@ abstract class SequencerTest {
             await("the producer to claim and publish " + (published + 1)).atMost(PATIENCE).pollInterval(ONE_MILLISECOND)
                     .untilAsserted(() -> assertThat(sequencer.cursor()).isEqualTo(published + 1));
         }
-        producer.get(PATIENCE.toMillis(), TimeUnit.MILLISECONDS);
+        producer.result();
     }
 
     @Test
     void aStopReleasesAWaitingClaimAndRefusesClaimsUntilTheSequencerOpensAgain() throws Exception {
-        FutureTask<Long> waiting = fillAndWaitForOneMore();
+        Background<Long> waiting = fillAndWaitForOneMore();
 
         sequencer.close(Sequencer.STOPPED);
 
-        assertThatThrownBy(() -> waiting.get(PATIENCE.toMillis(), TimeUnit.MILLISECONDS))
+        assertThatThrownBy(waiting::result)
                 .isInstanceOf(ExecutionException.class).cause().isInstanceOf(DisruptorClosedException.class)
                 .hasMessageContaining("Disruptor 'ring' is stopped and refuses events until start() runs it again")
                 .hasMessageContaining("last claimed sequence: " + (SIZE - 1));
@@ -155,11 +155,11 @@ abstract class SequencerTest {
 
     @Test
     void aShutdownReleasesAWaitingClaimForGood() throws Exception {
-        FutureTask<Long> waiting = fillAndWaitForOneMore();
+        Background<Long> waiting = fillAndWaitForOneMore();
 
         sequencer.close(Sequencer.SHUT_DOWN);
 
-        assertThatThrownBy(() -> waiting.get(PATIENCE.toMillis(), TimeUnit.MILLISECONDS))
+        assertThatThrownBy(waiting::result)
                 .isInstanceOf(ExecutionException.class).cause().isInstanceOf(DisruptorClosedException.class)
                 .hasMessageContaining("Disruptor 'ring' is shut down and accepts no more events");
         assertThat(sequencer.isClosed()).isTrue();
@@ -193,9 +193,9 @@ abstract class SequencerTest {
     }
 
     /** Fills the ring and starts a producer that waits for one more slot. */
-    final FutureTask<Long> fillAndWaitForOneMore() {
+    final Background<Long> fillAndWaitForOneMore() {
         claimAndPublish(SIZE);
-        FutureTask<Long> waiting = inBackground(() -> {
+        Background<Long> waiting = inBackground(() -> {
             long claimed = sequencer.next(1, NO_DEADLINE);
             sequencer.publish(claimed, claimed);
             return claimed;
@@ -204,19 +204,17 @@ abstract class SequencerTest {
         return waiting;
     }
 
-    /** Runs {@code task} on a thread of its own, so that the test can watch that thread's state. */
-    final <T> FutureTask<T> inBackground(Callable<T> task) {
+    /** Runs {@code task} as a second producer, on a thread of its own; the test releases it at the latest when it ends. */
+    final <T> Background<T> inBackground(Callable<T> task) {
         assertThat(background).as("one background producer per test").isNull();
-        FutureTask<T> future = new FutureTask<>(task);
-        background = new Thread(future, "background-producer");
-        background.start();
-        return future;
+        Background<T> started = Background.start("background producer", task);
+        background = started;
+        return started;
     }
 
     /** A waiting claim parks between its checks of the gating sequences (after a few spins). */
     final void awaitBackgroundWaitingForSpace() {
-        await("the background producer to wait for space").atMost(PATIENCE).pollInterval(ONE_MILLISECOND)
-                .untilAsserted(() -> assertThat(background.getState()).isEqualTo(Thread.State.TIMED_WAITING));
+        background.awaitState(Thread.State.TIMED_WAITING);
     }
 
     /** Counts the signals a sequencer sends; producers never wait through the wait strategy. */

@@ -7,8 +7,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.FutureTask;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -55,8 +53,8 @@ class SingleProducerSequencerTest extends SequencerTest {
     void aClaimFromAnotherThreadWhileOneIsInFlightIsRefused() throws Exception {
         assertThat(sequencer.next(1, NO_DEADLINE)).isZero();
 
-        FutureTask<Long> intruder = inBackground(() -> sequencer.next(1, NO_WAIT));
-        assertThatThrownBy(() -> intruder.get(PATIENCE.toMillis(), TimeUnit.MILLISECONDS))
+        Background<Long> intruder = inBackground(() -> sequencer.next(1, NO_WAIT));
+        assertThatThrownBy(intruder::result)
                 .isInstanceOf(ExecutionException.class).cause().isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("two threads claimed slots at the same time");
         assertThat(sequencer.concurrentClaims()).isOne();
