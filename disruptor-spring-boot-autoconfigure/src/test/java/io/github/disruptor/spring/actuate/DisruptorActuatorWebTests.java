@@ -47,9 +47,11 @@ class DisruptorActuatorWebTests {
         assertThat(JsonPath.<List<Integer>>read(json, "$.rings.orders.handlers[*].stage")).containsExactly(0, 0, 1);
         assertThat(JsonPath.<String>read(json, "$.rings.payments.sequencer")).isEqualTo("multi");
         assertThat(JsonPath.<Map<String, Object>>read(json, "$.rings.orders")).containsOnlyKeys("ringSize",
-                "sequencer", "waitStrategy", "cursor", "remainingCapacity", "state", "rejectedPublishes", "handlers");
+                "sequencer", "waitStrategy", "cursor", "remainingCapacity", "state", "rejectedPublishes",
+                "concurrentClaims", "handlers");
         assertThat(JsonPath.<Map<String, Object>>read(json, "$.rings.orders.handlers[0]")).containsOnlyKeys("name",
-                "stage", "sequence", "lag", "state", "errorCount", "threadAlive");
+                "stage", "concurrency", "sequence", "lag", "state", "errorCount", "retryCount", "discardedCount",
+                "threadAlive", "shards");
     }
 
     @Test
