@@ -62,7 +62,8 @@ class ConfigurationMetadataTests {
                 "disruptor.defaults.sleeping.retries", "disruptor.defaults.sleeping.sleep-duration",
                 "disruptor.defaults.retry.attempts", "disruptor.defaults.retry.back-off",
                 "disruptor.defaults.retry.multiplier", "disruptor.defaults.retry.max-back-off",
-                "management.health.disruptor.enabled", "management.health.disruptor.full-threshold");
+                "management.health.disruptor.enabled", "management.health.disruptor.full-threshold",
+                "management.health.disruptor.retrying-threshold");
         assertThat(ours).allSatisfy(property -> assertThat(property.get("description")).as("description of %s",
                 property.get("name")).asString().isNotBlank());
         assertThat(ours).filteredOn(property -> !"java.lang.Boolean".equals(property.get("type")))
@@ -110,6 +111,8 @@ class ConfigurationMetadataTests {
         codeDefaults.put("disruptor.shutdown-timeout", new DisruptorProperties().getShutdownTimeout());
         codeDefaults.put("disruptor.phase", new DisruptorProperties().getPhase());
         codeDefaults.put("management.health.disruptor.full-threshold", new DisruptorHealthProperties().getFullThreshold());
+        codeDefaults.put("management.health.disruptor.retrying-threshold",
+                new DisruptorHealthProperties().getRetryingThreshold());
 
         Map<String, Object> metadataDefaults = new LinkedHashMap<>();
         ours.stream().filter(property -> property.containsKey("defaultValue")).forEach(property -> {
