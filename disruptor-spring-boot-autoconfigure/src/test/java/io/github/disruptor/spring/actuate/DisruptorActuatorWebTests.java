@@ -110,6 +110,9 @@ class DisruptorActuatorWebTests {
         assertThat(sample(scrape, "disruptor_events_processed_total{handler=\"journal\",ring=\"orders\"}"))
                 .isEqualTo(published);
         assertThat(sample(scrape, "disruptor_handler_errors_total{handler=\"journal\",ring=\"orders\"}")).isZero();
+        assertThat(sample(scrape, "disruptor_handler_retries_total{handler=\"replicate\",ring=\"orders\"}")).isZero();
+        assertThat(sample(scrape, "disruptor_handler_discarded_total{handler=\"replicate\",ring=\"orders\"}")).isZero();
+        assertThat(sample(scrape, "disruptor_publish_concurrent_claims_total{ring=\"orders\"}")).isZero();
         assertThat(sample(scrape, "disruptor_handler_lag{handler=\"validator\",ring=\"payments\",stage=\"0\"}"))
                 .isZero();
         assertThat(scrape).contains("# TYPE disruptor_events_published_total counter",
