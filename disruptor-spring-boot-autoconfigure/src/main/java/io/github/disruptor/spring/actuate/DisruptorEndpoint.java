@@ -1,5 +1,6 @@
 package io.github.disruptor.spring.actuate;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -28,10 +29,17 @@ import org.springframework.boot.actuate.endpoint.annotation.Selector;
 public final class DisruptorEndpoint {
 
     private final DisruptorRegistry registry;
+    private final List<DisruptorRingSources> sources;
 
     /** Creates the endpoint for the rings of {@code registry}. */
     public DisruptorEndpoint(DisruptorRegistry registry) {
+        this(registry, List.of());
+    }
+
+    /** Creates the endpoint for the rings of {@code registry}, with what {@code sources} say feeds them. */
+    public DisruptorEndpoint(DisruptorRegistry registry, List<DisruptorRingSources> sources) {
         this.registry = registry;
+        this.sources = List.copyOf(sources);
     }
 
     /** Every ring, by name. */
@@ -39,7 +47,7 @@ public final class DisruptorEndpoint {
     public RingsDescriptor rings() {
         Map<String, RingDescriptor> rings = new TreeMap<>();
         for (Disruptor<?> disruptor : registry.disruptors()) {
-            rings.put(disruptor.name(), describe(disruptor.monitor()));
+            rings.put(disruptor.name(), describe(disruptor.monitor(), sourcesOf(disruptor.name())));
         }
         return new RingsDescriptor(rings);
     }
@@ -47,14 +55,20 @@ public final class DisruptorEndpoint {
     /** The ring named {@code ring}, or {@code null} (HTTP 404) if there is none. */
     @ReadOperation
     public @Nullable RingDescriptor ring(@Selector String ring) {
-        return registry.find(ring).map(disruptor -> describe(disruptor.monitor())).orElse(null);
+        return registry.find(ring).map(disruptor -> describe(disruptor.monitor(), sourcesOf(ring))).orElse(null);
     }
 
-    private static RingDescriptor describe(DisruptorMonitor ring) {
+    private @Nullable Map<String, Object> sourcesOf(String ring) {
+        Map<String, Object> described = new LinkedHashMap<>();
+        sources.forEach(source -> described.putAll(source.describe(ring)));
+        return described.isEmpty() ? null : described;
+    }
+
+    private static RingDescriptor describe(DisruptorMonitor ring, @Nullable Map<String, Object> sources) {
         List<HandlerDescriptor> handlers = ring.handlers().stream().map(DisruptorEndpoint::describe).toList();
         return new RingDescriptor(ring.ringSize(), ring.producerType().name().toLowerCase(Locale.ROOT),
                 ring.waitStrategy(), ring.cursor(), ring.remainingCapacity(), ring.state(), ring.rejectedPublishes(),
-                ring.concurrentClaims(), handlers);
+                ring.concurrentClaims(), handlers, sources);
     }
 
     private static HandlerDescriptor describe(HandlerMonitor handler) {
@@ -88,10 +102,12 @@ public final class DisruptorEndpoint {
      * @param concurrentClaims how many publishes a single-producer ring refused because another thread was
      *        claiming at the same time (always 0 with the multi-producer sequencer)
      * @param handlers one entry per declared handler, in stage order
+     * @param sources what feeds the ring from outside the application, by kind (see {@link DisruptorRingSources});
+     *        {@code null}, and so left out of the JSON, when nothing does
      */
     public record RingDescriptor(int ringSize, String sequencer, String waitStrategy, long cursor,
             long remainingCapacity, DisruptorState state, long rejectedPublishes, long concurrentClaims,
-            List<HandlerDescriptor> handlers) implements OperationResponseBody {
+            List<HandlerDescriptor> handlers, @Nullable Map<String, Object> sources) implements OperationResponseBody {
     }
 
     /**
