@@ -215,7 +215,7 @@ final class BatchEventProcessor<E> implements Runnable, HandlerMonitor {
         attempts = resumeAt == failedSequence ? attempts + 1 : 1;
         failedSequence = resumeAt;
         RetryPolicy retry = group.retryPolicy;
-        if (retry != null && attempts < retry.maxAttempts()) {
+        if (retry != null && attempts < retry.maxAttempts() && retry.retries(failure)) {
             release(resumeAt - 1);
             RETRIES.setOpaque(this, (long) RETRIES.getOpaque(this) + 1);
             return backOff(retry.backOffNanosAfter(attempts)) ? resumeAt : LEAVE;

@@ -245,6 +245,33 @@ class DiscardAndRetryTest {
     }
 
     @Test
+    void aFailureTheRetryPolicyDoesNotAcceptGoesStraightToTheExceptionHandler() {
+        List<String> attempts = new CopyOnWriteArrayList<>();
+        List<Long> behind = new CopyOnWriteArrayList<>();
+        Disruptor<LongEvent> disruptor = start(DisruptorBuilder.withRingBuffer(16, LongEvent::new)
+                .withBarrier(scope -> scope.handleEvents("journal", (event, sequence, end) -> {
+                    attempts.add(sequence + (event.value == 1 ? " transient" : event.value == 3 ? " fatal" : " ok"));
+                    if (event.value == 1 && attempts.stream().filter(a -> a.startsWith("1 ")).count() < 2) {
+                        throw new java.io.UncheckedIOException(new java.io.IOException("disk busy"));
+                    }
+                    if (event.value == 3) {
+                        throw new IllegalStateException("fsync failed");
+                    }
+                }, HandlerOptions.defaults().withExceptionHandler(ExceptionHandler.logAndHalt())
+                        .withRetry(RetryPolicy.of(5, Duration.ZERO)
+                                .retryOnly(failure -> failure instanceof java.io.UncheckedIOException))))
+                .withBarrier(scope -> scope.handleEvents("matching", (event, sequence, end) -> behind.add(event.value)))
+                .build());
+        LongEvent.publishValues(disruptor, 5);
+        await().atMost(PATIENCE).until(() -> LifecycleTest.handler(disruptor, "journal").state() == HandlerState.HALTED);
+
+        assertThat(attempts).containsExactly("0 ok", "1 transient", "1 transient", "2 ok", "3 fatal");
+        assertThat(behind).containsExactly(0L, 1L, 2L);
+        assertThat(LifecycleTest.handler(disruptor, "journal").retryCount()).isEqualTo(1);
+        assertThat(disruptor.shutdown(Duration.ofMillis(100))).isFalse();
+    }
+
+    @Test
     void retryPolicyArgumentsAreCheckedAndItsBackOffGrowsToItsCap() {
         RetryPolicy policy = RetryPolicy.of(5, Duration.ofMillis(10)).withMultiplier(3).withMaxBackOff(Duration.ofMillis(50));
         assertThat(policy.backOffAfter(1)).isEqualTo(Duration.ofMillis(10));
