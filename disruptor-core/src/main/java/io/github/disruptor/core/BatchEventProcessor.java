@@ -264,17 +264,10 @@ final class BatchEventProcessor<E> implements Runnable, HandlerMonitor {
     }
 
     private boolean isMine(long candidate) {
-        return (shardCount == 1 || candidate % shardCount == shardIndex) && !discardedUpstream(candidate);
+        return (shardCount == 1 || candidate % shardCount == shardIndex)
+                && !DiscardMarks.anyMarked(upstreamDiscards, candidate);
     }
 
-    private boolean discardedUpstream(long candidate) {
-        for (DiscardMarks marks : upstreamDiscards) {
-            if (marks.isMarked(candidate)) {
-                return true;
-            }
-        }
-        return false;
-    }
 
     private long lastOfMine(long from, long to) {
         long last = to;
