@@ -118,6 +118,14 @@ public abstract class BurstBenchmark {
         }
 
         @Override
+        public void onBatchStart(long batchSize, long queueDepth) {
+        }
+
+        @Override
+        public void onTimeout(long sequence) {
+        }
+
+        @Override
         public void onStart() {
         }
 

@@ -62,6 +62,16 @@ class CountingHandler implements io.github.disruptor.core.EventHandler<LongEvent
     public void onStart() {
     }
 
+    /** Both interfaces have this callback: the class must choose; it does nothing, for both. */
+    @Override
+    public void onBatchStart(long batchSize, long queueDepth) {
+    }
+
+    /** Both interfaces have this callback; neither disruptor here has a wait strategy that times out. */
+    @Override
+    public void onTimeout(long sequence) {
+    }
+
     @Override
     public void onShutdown() {
     }

@@ -23,7 +23,10 @@ interface EventFlow {
     /** Stops the consumer threads. */
     void close();
 
-    static EventFlow create(String contender, Topology topology, Idle idle) {
+    /** {@code contender} wired for {@code workload}'s topology and way of waiting. */
+    static EventFlow create(String contender, Workload workload) {
+        Topology topology = workload.topology();
+        Idle idle = workload.idle();
         return switch (contender) {
             case "ours" -> new CoreFlow(topology, idle);
             case "lmax" -> new LmaxFlow(topology, idle);

@@ -46,6 +46,11 @@ enum Idle {
         this.label = label;
     }
 
+    /** The name the wait strategies and the command lines use. */
+    String label() {
+        return label;
+    }
+
     /** One round of waiting in a poll loop. */
     abstract void idle();
 

@@ -1,13 +1,18 @@
 package io.github.disruptor.benchmarks;
 
+import org.openjdk.jmh.annotations.Param;
+
 /**
- * Two producers, one consumer, through the multi-producer sequencers (JCTools: MPSC queue).
- * Yielding: three threads share two cores.
+ * Two or three producers, one consumer, through the multi-producer sequencers (JCTools: MPSC
+ * queue). Yielding: three or four threads share two cores.
  */
 public class MultiProducerBenchmark extends SharedCoresBenchmark {
 
+    @Param({"2", "3"})
+    public int producers;
+
     @Override
     protected Topology topology() {
-        return Topology.MULTI_PRODUCER;
+        return Topology.multiProducer(producers);
     }
 }

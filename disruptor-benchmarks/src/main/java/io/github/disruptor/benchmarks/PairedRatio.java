@@ -2,6 +2,8 @@ package io.github.disruptor.benchmarks;
 
 import java.util.Arrays;
 import java.util.Locale;
+import org.apache.commons.math3.distribution.BinomialDistribution;
+import org.apache.commons.math3.stat.descriptive.rank.Median;
 
 /**
  * The ratio of two contenders measured in the same rounds: the median of the per-round ratios, with
@@ -69,29 +71,13 @@ record PairedRatio(double median, double low, double high, double confidence, in
 
     /** 1 - 2 P(Binomial(n, 1/2) < k): how often [x(k), x(n+1-k)] covers the median. */
     private static double coverage(int n, int k) {
-        return 1 - 2 * binomialBelow(n, k);
+        // no random generator: the distribution is only asked for probabilities, never sampled
+        return 1 - 2 * new BinomialDistribution(null, n, 0.5).cumulativeProbability(k - 1);
     }
 
-    /** The median of {@code values}, {@code NaN} if there are none. */
+    /** The median of {@code values} (the mean of the middle two for an even count), {@code NaN} if there are none. */
     static double median(double[] values) {
-        if (values.length == 0) {
-            return Double.NaN;
-        }
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        int n = sorted.length;
-        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
-    }
-
-    /** P(Binomial(n, 1/2) < k). */
-    private static double binomialBelow(int n, int k) {
-        double sum = 0;
-        double choose = 1;
-        for (int i = 0; i < k; i++) {
-            sum += choose;
-            choose = choose * (n - i) / (i + 1);
-        }
-        return sum / Math.pow(2, n);
+        return new Median().evaluate(values);
     }
 
     boolean hasInterval() {
@@ -101,11 +87,22 @@ record PairedRatio(double median, double low, double high, double confidence, in
     /** How a target range judges a ratio. */
     enum Verdict {
         /** The whole interval lies inside the target range. */
-        MET,
+        MET("met"),
         /** The whole interval lies outside it. */
-        MISSED,
+        MISSED("missed"),
         /** The interval straddles an end of the range, or there is no interval. */
-        NOT_SETTLED
+        NOT_SETTLED("not settled");
+
+        private final String label;
+
+        Verdict(String label) {
+            this.label = label;
+        }
+
+        /** As the reports write it. */
+        String label() {
+            return label;
+        }
     }
 
     /**

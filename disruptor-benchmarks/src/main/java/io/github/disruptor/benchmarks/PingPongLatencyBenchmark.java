@@ -2,11 +2,8 @@ package io.github.disruptor.benchmarks;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
-import java.util.Base64;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import org.HdrHistogram.Histogram;
@@ -31,8 +28,8 @@ import org.openjdk.jmh.runner.IterationType;
  * Round-trip latency, ping-pong style (see {@link PingPong}). JMH reports the mean round trip; the
  * pinger records every round trip of the measurement iterations in an HdrHistogram, whose p50, p99
  * and p99.9 are printed at the end of the trial. When the system property {@value #RESULT_DIRECTORY}
- * names a directory, the histogram itself is written there as {@code <contender>.hgrm} (HdrHistogram's
- * compressed encoding in Base64), so that the suite can merge the forks.
+ * names a directory, the histogram itself is written there as {@code <contender>.hgrm}
+ * ({@link HistogramCodec}), so that the suite can merge the forks.
  *
  * <p>The benchmark thread only starts each burst and parks until it is done, so the two busy-spinning
  * sides have the two cores.
@@ -92,16 +89,10 @@ public class PingPongLatencyBenchmark {
         if (directory != null) {
             try {
                 Path dir = Files.createDirectories(Path.of(directory));
-                Files.writeString(dir.resolve(contender + HISTOGRAM_SUFFIX), encode(histogram));
+                Files.writeString(dir.resolve(contender + HISTOGRAM_SUFFIX), HistogramCodec.encode(histogram));
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot write the round-trip histogram to " + directory, e);
             }
         }
-    }
-
-    private static String encode(Histogram histogram) {
-        ByteBuffer buffer = ByteBuffer.allocate(histogram.getNeededByteBufferCapacity());
-        histogram.encodeIntoCompressedByteBuffer(buffer);
-        return Base64.getEncoder().encodeToString(Arrays.copyOf(buffer.array(), buffer.position()));
     }
 }

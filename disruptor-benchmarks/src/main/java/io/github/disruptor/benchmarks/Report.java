@@ -1,9 +1,5 @@
 package io.github.disruptor.benchmarks;
 
-import java.io.IOException;
-import java.lang.management.ManagementFactory;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -12,21 +8,20 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.StringJoiner;
 import java.util.function.ToDoubleFunction;
 import org.HdrHistogram.Histogram;
 
 /**
- * Renders one suite run as a Markdown page, an SVG bar chart and a JSON file with every round's
- * figure: throughput per scenario and contender (median over the rounds, with the range), the paired
- * ratios with their confidence intervals, round-trip percentiles, the Spring layer's cost, bytes
- * allocated per event, and a verdict per target. A target counts as met or missed only when the
- * whole confidence interval says so; otherwise the run could not settle it.
+ * Renders one suite run (one JDK) as a Markdown page and an SVG bar chart: throughput per scenario
+ * and contender (median over the rounds, with the range), the paired ratios with their confidence
+ * intervals, round-trip percentiles pooled and per round, the Spring layer's cost, bytes allocated
+ * per event, and a verdict per target. A target counts as met or missed only when the whole
+ * confidence interval says so; otherwise the run could not settle it.
  */
 final class Report {
 
     /** Contenders in display order, with their titles. */
-    private static final Map<String, String> TITLES = new LinkedHashMap<>();
+    static final Map<String, String> TITLES = new LinkedHashMap<>();
 
     static {
         TITLES.put("ours", "ours");
@@ -38,8 +33,8 @@ final class Report {
     private static final Map<String, String> COLOURS = Map.of(
             "ours", "#1f77b4", "lmax", "#ff7f0e", "abq", "#7f7f7f", "jctools", "#2ca02c");
 
-    /** The round-trip statistics reported, with their names. */
-    private static final Map<String, ToDoubleFunction<Histogram>> PERCENTILES = new LinkedHashMap<>();
+    /** The round-trip percentiles reported and judged, with their names. */
+    static final Map<String, ToDoubleFunction<Histogram>> PERCENTILES = new LinkedHashMap<>();
 
     static {
         PERCENTILES.put("p50", histogram -> histogram.getValueAtPercentile(50));
@@ -47,32 +42,89 @@ final class Report {
         PERCENTILES.put("p99.9", histogram -> histogram.getValueAtPercentile(99.9));
     }
 
+    /** The Spring-injected publisher must keep at least this share of the raw core's throughput. */
+    static final double SPRING_PUBLISHER_MINIMUM = 0.95;
+
     private static final String SPRING_CLASS = "spring-class-handler";
     private static final String SPRING_METHOD = "spring-method-handler";
+    private static final String SPRING_CORE = "core";
 
     private final SuiteRun run;
-    private final boolean quick;
-    private final List<String> verdicts = new ArrayList<>();
+    private final List<Judgement> judgements;
 
-    Report(SuiteRun run, boolean quick) {
+    Report(SuiteRun run) {
         this.run = run;
-        this.quick = quick;
+        this.judgements = judge();
+    }
+
+    /** Every target this run has data for, in report order. */
+    List<Judgement> judgements() {
+        return judgements;
+    }
+
+    private List<Judgement> judge() {
+        List<Judgement> all = new ArrayList<>();
+        for (Scenario scenario : Scenario.values()) {
+            if (!scenario.isThroughput() || !run.has(scenario, "ours")) {
+                continue;
+            }
+            judgeAtLeast(all, scenario, "lmax", scenario.minimumRatioToLmax());
+            judgeAtLeast(all, scenario, "abq", scenario.minimumRatioToQueue());
+        }
+        if (hasRoundTrips()) {
+            PERCENTILES.forEach((name, statistic) -> all.add(Judgement.of(Scenario.ROUND_TRIP.id() + "/" + name,
+                    "round trip " + name + ", per round: ours / LMAX", Double.NEGATIVE_INFINITY, 1.0,
+                    roundTripRatio(statistic))));
+        }
+        if (hasSpringLayer()) {
+            all.add(Judgement.of(Scenario.SPRING_LAYER.id() + "/publisher",
+                    "Spring-injected EventPublisher / raw core", SPRING_PUBLISHER_MINIMUM, Double.POSITIVE_INFINITY,
+                    run.ratio(Scenario.SPRING_LAYER, SPRING_CLASS, SPRING_CORE)));
+        }
+        return List.copyOf(all);
+    }
+
+    private void judgeAtLeast(List<Judgement> all, Scenario scenario, String other, double target) {
+        if (target > 0 && run.has(scenario, other)) {
+            all.add(Judgement.of(scenario.id() + "/" + other, scenario.label() + ": ours / " + TITLES.get(other),
+                    target, Double.POSITIVE_INFINITY, run.ratio(scenario, "ours", other)));
+        }
     }
 
     String markdown() {
-        verdicts.clear();
         StringBuilder md = new StringBuilder();
-        md.append("# Benchmark results\n\n");
-        md.append("Machine: ").append(machine()).append("; JDK ").append(jdk()).append("; run started ")
-                .append(startedAt()).append(".\n").append(run.settings()).append(quick ? " (quick trial run)" : "")
-                .append(".\n\n");
+        md.append("# Benchmark results, JDK ").append(run.jvm().feature()).append("\n\n");
+        md.append("- JDK: ").append(run.jvm().summary()).append(" (`").append(run.jvm().home()).append("`)\n");
+        md.append("- Machine: ").append(run.machine().summary()).append('\n');
+        md.append("- Run started: ").append(startedAt()).append('\n');
+        md.append("- Settings: ").append(run.settings().summary()).append("\n\n");
         md.append("Every figure comes from this one run. A round gives each contender of a scenario one JMH fork, "
                 + "right after each other, in reversed order every other round. Ratios are taken round by round "
                 + "and summarised by their median; the interval in brackets is a distribution-free confidence "
-                + "interval for that median (sign test), with the coverage stated below. On a small virtual "
+                + "interval for that median (sign test). ").append(confidenceNote()).append(" On a small virtual "
                 + "machine whole forks land in fast or slow modes, so single figures mislead: read the ranges and "
-                + "intervals. `results.json` holds every round's figure.\n\n");
+                + "intervals. `results.json` holds every round's figure and histogram.\n\n");
 
+        appendTargets(md);
+        appendThroughput(md);
+        appendRoundTrips(md);
+        appendSpringLayer(md);
+        appendAllocation(md);
+        return md.toString();
+    }
+
+    private void appendTargets(StringBuilder md) {
+        md.append("## Targets\n\nMet or missed only when the whole confidence interval is on one side of the "
+                + "target; otherwise this run cannot settle it.\n\n| target | required | measured | verdict |\n"
+                + "|---|---|---:|---|\n");
+        for (Judgement judgement : judgements) {
+            md.append("| ").append(judgement.target()).append(" | ").append(judgement.requirement()).append(" | ")
+                    .append(judgement.measured()).append(" | ").append(judgement.verdictCell()).append(" |\n");
+        }
+        md.append('\n');
+    }
+
+    private void appendThroughput(StringBuilder md) {
         md.append("## Throughput\n\nMillions of events consumed per second (higher is better): the median over the "
                 + "rounds, the range in small print. Ring size and queue capacity 65,536.\n\n");
         md.append("| scenario |");
@@ -91,63 +143,80 @@ final class Report {
             }
             md.append(' ').append(ratioCell(scenario, "lmax")).append(" | ").append(ratioCell(scenario, "abq"))
                     .append(" |\n");
-            judgeAtLeast(scenario, "lmax", "LMAX", scenario.minimumRatioToLmax());
-            judgeAtLeast(scenario, "abq", "ArrayBlockingQueue", scenario.minimumRatioToQueue());
         }
-        md.append('\n').append(confidenceNote()).append("\n\n![Throughput per scenario](throughput.svg)\n\n");
+        md.append("\n![Throughput per scenario](throughput.svg)\n\n");
+    }
 
-        appendRoundTrips(md);
-        appendSpringLayer(md);
-
-        if (!run.allocations().isEmpty()) {
-            md.append("## Allocation\n\nJMH GC profiler (`gc.alloc.rate.norm`), bytes allocated per event "
-                    + "published and consumed, our disruptor:\n\n| scenario | B/event |\n|---|---:|\n");
-            run.allocations().forEach((label, bytes) ->
-                    md.append(String.format(Locale.ROOT, "| %s | %.4f |%n", label, bytes)));
-            md.append('\n');
-        }
-
-        md.append("## Targets\n\nMet or missed only when the whole confidence interval is on one side of the "
-                + "target; otherwise this run cannot settle it.\n\n");
-        verdicts.forEach(verdict -> md.append("- ").append(verdict).append('\n'));
-        return md.toString();
+    private boolean hasRoundTrips() {
+        return !run.roundTripHistograms("ours").isEmpty() && !run.roundTripHistograms("lmax").isEmpty();
     }
 
     private void appendRoundTrips(StringBuilder md) {
-        if (run.allRoundTrips("ours") == null || run.allRoundTrips("lmax") == null) {
+        if (!hasRoundTrips()) {
             return;
         }
+        Map<String, RoundTripSummary> summaries = roundTripSummaries();
         md.append("## Round-trip latency\n\nPing-pong between two threads over two channels, one message in "
-                + "flight, busy-spin; nanoseconds (lower is better). Percentiles of every measured round trip of "
-                + "every round (HdrHistogram), then the median of the per-round percentiles.\n\n");
-        md.append("| contender | p50 | p99 | p99.9 | round trips | median per round: p50 | p99 | p99.9 |\n"
+                + "flight, busy-spin; nanoseconds (lower is better). *Pooled*: the percentile of every measured "
+                + "round trip of every round in one histogram, which the rounds with the most round trips (the "
+                + "fast ones) dominate. *Per round*: each round's own percentile, summarised by the median over "
+                + "the rounds; the ratio pairs our round with LMAX's round, and the targets are judged on it.\n\n");
+        md.append("| contender | round trips | pooled p50 | p99 | p99.9 | median per round: p50 | p99 | p99.9 |\n"
                 + "|---|---:|---:|---:|---:|---:|---:|---:|\n");
-        for (Map.Entry<String, String> contender : TITLES.entrySet()) {
-            Histogram all = run.allRoundTrips(contender.getKey());
+        for (Map.Entry<String, RoundTripSummary> entry : summaries.entrySet()) {
+            RoundTripSummary summary = entry.getValue();
+            md.append("| ").append(TITLES.getOrDefault(entry.getKey(), entry.getKey()))
+                    .append(String.format(Locale.ROOT, " | %,d", summary.roundTrips()));
+            PERCENTILES.keySet().forEach(name -> md.append(nanos(summary.pooled().get(name))));
+            PERCENTILES.keySet().forEach(name -> md.append(nanos(summary.medianPerRound().get(name))));
+            md.append(" |\n");
+        }
+        md.append("\n| percentile | ours, median per round | LMAX, median per round | ours / LMAX per round |\n"
+                + "|---|---:|---:|---:|\n");
+        for (String name : PERCENTILES.keySet()) {
+            md.append("| ").append(name).append(nanos(summaries.get("ours").medianPerRound().get(name)))
+                    .append(nanos(summaries.get("lmax").medianPerRound().get(name))).append(" | ")
+                    .append(roundTripRatio(PERCENTILES.get(name)).format()).append(" |\n");
+        }
+        md.append('\n');
+    }
+
+    /** Per contender with round trips, in display order. */
+    Map<String, RoundTripSummary> roundTripSummaries() {
+        Map<String, RoundTripSummary> summaries = new LinkedHashMap<>();
+        for (String contender : TITLES.keySet()) {
+            Histogram all = run.allRoundTrips(contender);
             if (all == null) {
                 continue;
             }
-            md.append("| ").append(contender.getValue());
-            PERCENTILES.values().forEach(statistic -> md.append(String.format(Locale.ROOT, " | %,.0f",
-                    statistic.applyAsDouble(all))));
-            md.append(String.format(Locale.ROOT, " | %,d", all.getTotalCount()));
-            PERCENTILES.values().forEach(statistic -> md.append(String.format(Locale.ROOT, " | %,.0f",
-                    median(run.roundTrips(contender.getKey(), statistic)))));
-            md.append(" |\n");
+            Map<String, Double> pooled = new LinkedHashMap<>();
+            Map<String, Double> medianPerRound = new LinkedHashMap<>();
+            Map<String, List<Double>> perRound = new LinkedHashMap<>();
+            PERCENTILES.forEach((name, statistic) -> {
+                double[] rounds = run.roundTrips(contender, statistic);
+                pooled.put(name, statistic.applyAsDouble(all));
+                medianPerRound.put(name, PairedRatio.median(rounds));
+                perRound.put(name, Arrays.stream(rounds).boxed().toList());
+            });
+            summaries.put(contender, new RoundTripSummary(all.getTotalCount(), pooled, medianPerRound, perRound));
         }
-        md.append("\nOurs / LMAX, paired per round:");
-        StringJoiner ratios = new StringJoiner(", ", " ", ".\n\n");
-        PERCENTILES.forEach((name, statistic) -> ratios.add(name + " " + roundTripRatio(statistic).format()));
-        md.append(ratios);
-        judge("round trip p99: ours / LMAX", roundTripRatio(PERCENTILES.get("p99")), 0, 1.0, "≤ 1");
+        return summaries;
     }
 
     private PairedRatio roundTripRatio(ToDoubleFunction<Histogram> statistic) {
         return PairedRatio.of(run.roundTrips("ours", statistic), run.roundTrips("lmax", statistic));
     }
 
+    private static String nanos(double value) {
+        return String.format(Locale.ROOT, " | %,.0f", value);
+    }
+
+    private boolean hasSpringLayer() {
+        return SpringLayerBenchmark.VARIANTS.stream().allMatch(variant -> run.has(Scenario.SPRING_LAYER, variant));
+    }
+
     private void appendSpringLayer(StringBuilder md) {
-        if (!Scenario.SPRING_LAYER.contenders().stream().allMatch(variant -> run.has(Scenario.SPRING_LAYER, variant))) {
+        if (!hasSpringLayer()) {
             return;
         }
         md.append("## Spring layer\n\nUnicast 1P-1C, yielding, 65,536 slots; millions of events consumed per "
@@ -155,15 +224,25 @@ final class Report {
                 + "ring built by the starter in a minimal Spring Boot application, published to through the "
                 + "injected `EventPublisher<E>`, with a class-level or a method-level `@DisruptorHandler`.\n\n"
                 + "| variant | events/s (M) |\n|---|---:|\n");
-        for (String variant : Scenario.SPRING_LAYER.contenders()) {
-            double[] scores = run.scores(Scenario.SPRING_LAYER, variant);
-            md.append("| ").append(variant).append(" | ").append(millionsWithRange(scores)).append(" |\n");
+        for (String variant : SpringLayerBenchmark.VARIANTS) {
+            md.append("| ").append(variant).append(" | ").append(millionsWithRange(run.scores(Scenario.SPRING_LAYER,
+                    variant))).append(" |\n");
         }
-        PairedRatio publisher = run.ratio(Scenario.SPRING_LAYER, SPRING_CLASS, "core");
-        PairedRatio methods = run.ratio(Scenario.SPRING_LAYER, SPRING_METHOD, SPRING_CLASS);
-        md.append("\nSpring-injected `EventPublisher` / raw core: ").append(publisher.format())
-                .append(". Method-level / class-level `@DisruptorHandler`: ").append(methods.format()).append(".\n\n");
-        judge("Spring-injected EventPublisher / raw core", publisher, 0.9, 1.1, "≈ 1 (0.9 to 1.1)");
+        md.append("\nSpring-injected `EventPublisher` / raw core: ")
+                .append(run.ratio(Scenario.SPRING_LAYER, SPRING_CLASS, SPRING_CORE).format())
+                .append(". Method-level / class-level `@DisruptorHandler`: ")
+                .append(run.ratio(Scenario.SPRING_LAYER, SPRING_METHOD, SPRING_CLASS).format()).append(".\n\n");
+    }
+
+    private void appendAllocation(StringBuilder md) {
+        if (run.allocations().isEmpty()) {
+            return;
+        }
+        md.append("## Allocation\n\nJMH GC profiler (`gc.alloc.rate.norm`), bytes allocated per event "
+                + "published and consumed, our disruptor:\n\n| scenario | B/event |\n|---|---:|\n");
+        run.allocations().forEach((scenario, bytes) ->
+                md.append(String.format(Locale.ROOT, "| %s | %.4f |%n", scenario.label(), bytes)));
+        md.append('\n');
     }
 
     /** For example {@code 104.1 <sub>28–142</sub>}: the median and the range, in millions. */
@@ -177,94 +256,15 @@ final class Report {
                 ? run.ratio(scenario, "ours", other).format() : "–";
     }
 
-    private void judgeAtLeast(Scenario scenario, String other, String title, double target) {
-        if (target > 0 && run.has(scenario, other)) {
-            judge(scenario.label() + ": ours / " + title, run.ratio(scenario, "ours", other), target,
-                    Double.POSITIVE_INFINITY, "≥ " + trim(target));
-        }
-    }
-
-    /** Adds the verdict of {@code ratio} against the target range {@code [lowest, highest]}. */
-    private void judge(String what, PairedRatio ratio, double lowest, double highest, String target) {
-        String verdict = switch (ratio.against(lowest, highest)) {
-            case MET -> "met";
-            case MISSED -> "**missed**";
-            case NOT_SETTLED -> "not settled";
-        };
-        verdicts.add(String.format(Locale.ROOT, "%s %s %s: %s", verdict, what, target, ratio.format()));
-    }
-
     private String confidenceNote() {
         double confidence = PairedRatio.confidenceFor(run.rounds());
         return confidence > 0
-                ? String.format(Locale.ROOT, "Ratio intervals: %.1f %% distribution-free confidence over %d paired "
-                        + "rounds.", confidence * 100, run.rounds())
-                : String.format(Locale.ROOT, "%d rounds are too few for a confidence interval of at least %.0f %%; "
-                        + "ratios are medians only.", run.rounds(), PairedRatio.MINIMUM_CONFIDENCE * 100);
-    }
-
-    /** Every round's figure, the ratios and the allocations, for tools and for later comparison. */
-    String json() {
-        StringBuilder json = new StringBuilder("{\n");
-        json.append("  \"started\": ").append(quote(startedAt())).append(",\n");
-        json.append("  \"machine\": ").append(quote(machine())).append(",\n");
-        json.append("  \"jdk\": ").append(quote(jdk())).append(",\n");
-        json.append("  \"settings\": ").append(quote(run.settings())).append(",\n");
-        json.append("  \"rounds\": ").append(run.rounds()).append(",\n");
-        json.append("  \"scenarios\": [");
-        StringJoiner scenarios = new StringJoiner(",", "\n", "\n  ],\n");
-        for (Scenario scenario : Scenario.values()) {
-            String baseline = scenario == Scenario.SPRING_LAYER ? "core" : "lmax";
-            String numerator = scenario == Scenario.SPRING_LAYER ? SPRING_CLASS : "ours";
-            if (!run.has(scenario, numerator) || !run.has(scenario, baseline)) {
-                continue;
-            }
-            StringJoiner scores = new StringJoiner(", ", "{", "}");
-            scenario.contenders().forEach(contender ->
-                    scores.add(quote(contender) + ": " + numbers(run.scores(scenario, contender))));
-            scenarios.add("    {\"scenario\": " + quote(scenario.label()) + ", \"unit\": " + quote(scenario == Scenario.ROUND_TRIP ? "ns per round trip, mean" : "events/s")
-                    + ", \"scores\": "
-                    + scores + ", \"ratio\": {\"of\": " + quote(numerator + " / " + baseline) + ", "
-                    + ratioJson(run.ratio(scenario, numerator, baseline)) + "}}");
-        }
-        json.append(scenarios);
-        json.append("  \"roundTrips\": {");
-        StringJoiner roundTrips = new StringJoiner(",", "\n", "\n  },\n");
-        for (String contender : TITLES.keySet()) {
-            if (run.allRoundTrips(contender) == null) {
-                continue;
-            }
-            StringJoiner percentiles = new StringJoiner(", ", "{", "}");
-            PERCENTILES.forEach((name, statistic) ->
-                    percentiles.add(quote(name) + ": " + numbers(run.roundTrips(contender, statistic))));
-            roundTrips.add("    " + quote(contender) + ": " + percentiles);
-        }
-        json.append(roundTrips);
-        json.append("  \"allocationBytesPerEvent\": {");
-        StringJoiner allocations = new StringJoiner(", ", "", "}\n");
-        run.allocations().forEach((label, bytes) ->
-                allocations.add(quote(label) + ": " + String.format(Locale.ROOT, "%.6f", bytes)));
-        json.append(allocations).append("}\n");
-        return json.toString();
-    }
-
-    private static String ratioJson(PairedRatio ratio) {
-        return String.format(Locale.ROOT, "\"median\": %.4f, \"low\": %s, \"high\": %s, \"confidence\": %.4f",
-                ratio.median(), number(ratio.low()), number(ratio.high()), ratio.confidence());
-    }
-
-    private static String numbers(double[] values) {
-        StringJoiner joined = new StringJoiner(", ", "[", "]");
-        Arrays.stream(values).forEach(value -> joined.add(number(value)));
-        return joined.toString();
-    }
-
-    private static String number(double value) {
-        return Double.isFinite(value) ? String.format(Locale.ROOT, "%.4f", value) : "null";
-    }
-
-    private static String quote(String text) {
-        return '"' + text.replace("\\", "\\\\").replace("\"", "\\\"") + '"';
+                ? String.format(Locale.ROOT, "With %d paired rounds, each interval covers the true median ratio "
+                        + "with %.1f %% probability.", run.rounds(), confidence * 100)
+                : String.format(Locale.ROOT, "%d round%s too few for a confidence interval of at least %.0f %%: "
+                        + "ratios are medians only, and no target can be settled.", run.rounds(),
+                        run.rounds() == 1 ? " is" : "s are",
+                        PairedRatio.MINIMUM_CONFIDENCE * 100);
     }
 
     /** A horizontal grouped bar chart of the medians, with the range as a whisker; hand-written SVG. */
@@ -291,8 +291,8 @@ final class Report {
                 + "font-family=\"sans-serif\" font-size=\"11\">%n", labelWidth + plotWidth + 90, height));
         svg.append("<rect width=\"100%\" height=\"100%\" fill=\"white\"/>\n");
         svg.append(String.format(Locale.ROOT, "<text x=\"10\" y=\"18\" font-size=\"14\" font-weight=\"bold\">"
-                + "Throughput, million events consumed per second: median of %d rounds, whisker = range</text>%n",
-                run.rounds()));
+                + "Throughput on JDK %d, million events consumed per second: median of %d rounds, whisker = range"
+                + "</text>%n", run.jvm().feature(), run.rounds()));
         int legendX = 10;
         for (Map.Entry<String, String> contender : TITLES.entrySet()) {
             svg.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"28\" width=\"12\" height=\"12\" fill=\"%s\"/>"
@@ -342,41 +342,11 @@ final class Report {
         return Arrays.stream(values).max().orElse(Double.NaN);
     }
 
-    private static String trim(double value) {
-        return value == Math.rint(value) ? String.valueOf((long) value) : String.valueOf(value);
-    }
-
     private static String escape(String text) {
         return text.replace("&", "&amp;").replace("<", "&lt;");
     }
 
     private String startedAt() {
         return DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC).format(run.started());
-    }
-
-    private static String machine() {
-        return cpuModel() + ", " + Runtime.getRuntime().availableProcessors() + " cores";
-    }
-
-    private static String jdk() {
-        return System.getProperty("java.vm.vendor") + " " + System.getProperty("java.vm.name") + " "
-                + System.getProperty("java.version");
-    }
-
-    private static String cpuModel() {
-        try {
-            return Files.readAllLines(Path.of("/proc/cpuinfo")).stream()
-                    .filter(line -> line.startsWith("model name"))
-                    .map(line -> line.substring(line.indexOf(':') + 1).trim())
-                    .findFirst()
-                    .orElseGet(Report::osDescription);
-        } catch (IOException | RuntimeException unreadable) {
-            return osDescription();
-        }
-    }
-
-    private static String osDescription() {
-        var os = ManagementFactory.getOperatingSystemMXBean();
-        return os.getName() + " " + os.getArch();
     }
 }

@@ -12,8 +12,15 @@ public abstract class SharedCoresBenchmark extends ThroughputBenchmark {
     @Param({"ours", "lmax", "abq", "jctools"})
     public String contender;
 
+    protected abstract Topology topology();
+
     @Override
     protected EventFlow createFlow() {
-        return EventFlow.create(contender, topology(), Idle.YIELDING);
+        return EventFlow.create(contender, workload());
+    }
+
+    @Override
+    protected Workload workload() {
+        return new Workload(topology(), Idle.YIELDING, 1);
     }
 }

@@ -3,7 +3,7 @@ package io.github.disruptor.benchmarks;
 import org.openjdk.jmh.annotations.Param;
 
 /**
- * One producer, one consumer, {@code batchSize} events per claim: our {@code publishBatch} against
+ * One producer, one consumer, {@code batch} events per claim: our {@code publishBatch} against
  * LMAX's {@code next(n)}/{@code publish(low, high)}. Queues have no multi-slot claim, so they sit
  * this one out. Busy-spin: two threads on two cores.
  */
@@ -17,16 +17,11 @@ public class UnicastBatchBenchmark extends ThroughputBenchmark {
 
     @Override
     protected EventFlow createFlow() {
-        return EventFlow.create(contender, topology(), Idle.BUSY_SPIN);
+        return EventFlow.create(contender, workload());
     }
 
     @Override
-    protected Topology topology() {
-        return Topology.UNICAST;
-    }
-
-    @Override
-    protected int batchSize() {
-        return batch;
+    protected Workload workload() {
+        return new Workload(Topology.UNICAST, Idle.BUSY_SPIN, batch);
     }
 }

@@ -13,11 +13,11 @@ public class UnicastBenchmark extends ThroughputBenchmark {
 
     @Override
     protected EventFlow createFlow() {
-        return EventFlow.create(contender, topology(), Idle.of(waitStrategy));
+        return EventFlow.create(contender, workload());
     }
 
     @Override
-    protected Topology topology() {
-        return Topology.UNICAST;
+    protected Workload workload() {
+        return new Workload(Topology.UNICAST, Idle.of(waitStrategy), 1);
     }
 }

@@ -32,6 +32,29 @@ class PairedRatioTest {
     }
 
     @Test
+    void twelveRoundsGiveTheThirdSmallestToThirdLargestRatioAtNinetySixPercent() {
+        double[] ours = {12, 11, 10, 9, 8, 7, 6, 5, 4, 3, 2, 1};
+        double[] theirs = new double[12];
+        java.util.Arrays.fill(theirs, 1);
+
+        PairedRatio ratio = PairedRatio.of(ours, theirs);
+
+        assertThat(ratio.low()).isEqualTo(3.0);
+        assertThat(ratio.high()).isEqualTo(10.0);
+        assertThat(ratio.median()).isEqualTo(6.5);
+        // 1 - 2 * (1 + 12 + 66) / 4096
+        assertThat(ratio.confidence()).isCloseTo(0.9614, within(1e-4));
+        assertThat(PairedRatio.confidenceFor(12)).isEqualTo(ratio.confidence());
+    }
+
+    @Test
+    void fiveIsTheFewestRoundsWithAnInterval() {
+        assertThat(PairedRatio.confidenceFor(4)).isZero();
+        // [x(1), x(5)]: 1 - 2 / 32
+        assertThat(PairedRatio.confidenceFor(5)).isCloseTo(0.9375, within(1e-9));
+    }
+
+    @Test
     void aSlowRoundOnOneSideDoesNotMoveTheMedian() {
         double[] ours = {100, 100, 100, 100, 100, 100, 100, 30};
         double[] theirs = {100, 100, 100, 100, 100, 100, 100, 100};

@@ -21,9 +21,11 @@ import java.util.concurrent.locks.LockSupport;
  * marks of every source upstream (the producers' and those of every handler this one waits on,
  * directly or not).
  *
- * <p>An exception from the handler is counted; under a {@link RetryPolicy} the same event is handed
- * over again after a back-off, with the sequence held just before it; then the exception handler
- * decides: continue, discard (mark it so no handler behind this one sees it) or halt (stop before it).
+ * <p>An exception from the handler is counted; under a {@link RetryPolicy} the same event (or, for a
+ * handler that rewinds its batch, the whole batch from its first event) is handed over again after a
+ * back-off, with the sequence held just before it; then the exception handler decides: continue,
+ * discard (mark it so no handler behind this one sees it) or halt (stop before it, or before the
+ * batch).
  * Nothing thrown by user code can end the thread unseen. A halt takes effect between events.
  *
  * <p>Counters (errors, retries, discards) are written only by this thread, with opaque stores, and
@@ -148,6 +150,7 @@ final class BatchEventProcessor<E> implements Runnable, HandlerMonitor {
     private void processEvents() {
         long nextSequence = sequence.get() + 1;
         while (true) {
+            long batchStart = nextSequence;
             long eventSequence = nextSequence;
             try {
                 long available = barrier.waitFor(nextSequence);
@@ -191,7 +194,7 @@ final class BatchEventProcessor<E> implements Runnable, HandlerMonitor {
             } catch (WaitTimeoutException idle) {
                 notify(Callback.ON_TIMEOUT);
             } catch (Throwable failure) {
-                nextSequence = afterFailure(failure, eventSequence);
+                nextSequence = afterFailure(failure, eventSequence, batchStart);
                 if (nextSequence == LEAVE) {
                     return;
                 }
@@ -200,19 +203,22 @@ final class BatchEventProcessor<E> implements Runnable, HandlerMonitor {
     }
 
     /**
-     * Handles a failure of {@code onEvent} on {@code failed}.
+     * Handles a failure of {@code onEvent} on {@code failed}, in the batch that began at
+     * {@code batchStart}. A handler that rewinds its batch retries and halts from the batch's start,
+     * and counts its attempts per batch.
      *
      * @return the next sequence to hand over, or {@link #LEAVE}
      */
-    private long afterFailure(Throwable failure, long failed) {
+    private long afterFailure(Throwable failure, long failed, long batchStart) {
         ERRORS.setOpaque(this, (long) ERRORS.getOpaque(this) + 1);
-        attempts = failed == failedSequence ? attempts + 1 : 1;
-        failedSequence = failed;
+        long resumeAt = group.rewindsBatch ? batchStart : failed;
+        attempts = resumeAt == failedSequence ? attempts + 1 : 1;
+        failedSequence = resumeAt;
         RetryPolicy retry = group.retryPolicy;
-        if (retry != null && attempts < retry.maxAttempts()) {
-            release(failed - 1);
+        if (retry != null && attempts < retry.maxAttempts() && retry.retries(failure)) {
+            release(resumeAt - 1);
             RETRIES.setOpaque(this, (long) RETRIES.getOpaque(this) + 1);
-            return backOff(retry.backOffNanosAfter(attempts)) ? failed : LEAVE;
+            return backOff(retry.backOffNanosAfter(attempts)) ? resumeAt : LEAVE;
         }
         failedSequence = Sequence.INITIAL_VALUE;
         switch (decide(failure, failed)) {
@@ -224,7 +230,7 @@ final class BatchEventProcessor<E> implements Runnable, HandlerMonitor {
                 return failed + 1;
             }
             case HALT -> {
-                release(failed - 1);
+                release(resumeAt - 1);
                 STATE.compareAndSet(this, RUNNING, HALTED);
                 return LEAVE;
             }
@@ -258,17 +264,10 @@ final class BatchEventProcessor<E> implements Runnable, HandlerMonitor {
     }
 
     private boolean isMine(long candidate) {
-        return (shardCount == 1 || candidate % shardCount == shardIndex) && !discardedUpstream(candidate);
+        return (shardCount == 1 || candidate % shardCount == shardIndex)
+                && !DiscardMarks.anyMarked(upstreamDiscards, candidate);
     }
 
-    private boolean discardedUpstream(long candidate) {
-        for (DiscardMarks marks : upstreamDiscards) {
-            if (marks.isMarked(candidate)) {
-                return true;
-            }
-        }
-        return false;
-    }
 
     private long lastOfMine(long from, long to) {
         long last = to;

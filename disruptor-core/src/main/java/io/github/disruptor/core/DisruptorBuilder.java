@@ -136,7 +136,19 @@ public final class DisruptorBuilder<E> {
         return this;
     }
 
-    /** Creates the handler threads; one thread per handler (per shard) is asked for at start. */
+    /**
+     * The thread factory a disruptor named {@code disruptorName} uses unless told otherwise: platform,
+     * non-daemon threads named {@code disruptor-<name>-<handler>} (a shard is {@code <handler>[i]}).
+     * For a custom factory that wraps it.
+     */
+    public static ThreadFactory defaultThreadFactory(String disruptorName) {
+        return new HandlerThreadFactory(Objects.requireNonNull(disruptorName, "disruptorName"));
+    }
+
+    /**
+     * Creates the handler threads; one thread per handler (per shard) is asked for at every start.
+     * Default: {@link #defaultThreadFactory(String)}.
+     */
     public DisruptorBuilder<E> withThreadFactory(ThreadFactory threadFactory) {
         this.threadFactory = Objects.requireNonNull(threadFactory, "threadFactory");
         return this;
@@ -232,7 +244,7 @@ public final class DisruptorBuilder<E> {
         Sequence[] gating = all.stream().flatMap(node -> List.of(node.sequences()).stream())
                 .filter(sequence -> !depended.contains(sequence)).toArray(Sequence[]::new);
         sequencer.setGatingSequences(gating);
-        ThreadFactory factory = threadFactory != null ? threadFactory : new HandlerThreadFactory(disruptorName);
+        ThreadFactory factory = threadFactory != null ? threadFactory : defaultThreadFactory(disruptorName);
         List<BatchEventProcessor<E>> processors = groups.stream().flatMap(group -> group.processors().stream()).toList();
         return new Disruptor<>(disruptorName, ringBuffer, sequencer, producerType, views, pollers,
                 new Lifecycle(disruptorName, sequencer, processors, views, factory));

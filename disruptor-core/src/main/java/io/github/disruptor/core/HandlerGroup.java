@@ -21,6 +21,8 @@ final class HandlerGroup<E> implements HandlerMonitor {
     /** {@code null} without retries. */
     final RetryPolicy retryPolicy;
     final int maxBatchSize;
+    /** Whether a failure rewinds to the start of the batch rather than to the failed event. */
+    final boolean rewindsBatch;
     /** The events this handler discarded, which no handler behind it may see. */
     final DiscardMarks discards;
     /** The discard marks of every source this handler must respect: the producers and every handler upstream. */
@@ -38,6 +40,7 @@ final class HandlerGroup<E> implements HandlerMonitor {
         this.exceptionHandler = exceptionHandler;
         this.retryPolicy = options.retryPolicy();
         this.maxBatchSize = options.maxBatchSize();
+        this.rewindsBatch = options.rewindsBatch();
         this.discards = new DiscardMarks(ringBuffer.size());
         this.upstreamDiscards = upstreamDiscards;
         int shards = options.concurrency();

@@ -11,19 +11,21 @@ import java.util.Objects;
  */
 public final class HandlerOptions {
 
-    private static final HandlerOptions DEFAULTS = new HandlerOptions(Integer.MAX_VALUE, null, null, 1, List.of());
+    private static final HandlerOptions DEFAULTS = new HandlerOptions(Integer.MAX_VALUE, null, null, false, 1, List.of());
 
     private final int maxBatchSize;
     private final ExceptionHandler exceptionHandler;
     private final RetryPolicy retryPolicy;
+    private final boolean rewindsBatch;
     private final int concurrency;
     private final List<String> dependencies;
 
     private HandlerOptions(int maxBatchSize, ExceptionHandler exceptionHandler, RetryPolicy retryPolicy,
-            int concurrency, List<String> dependencies) {
+            boolean rewindsBatch, int concurrency, List<String> dependencies) {
         this.maxBatchSize = maxBatchSize;
         this.exceptionHandler = exceptionHandler;
         this.retryPolicy = retryPolicy;
+        this.rewindsBatch = rewindsBatch;
         this.concurrency = concurrency;
         this.dependencies = dependencies;
     }
@@ -43,13 +45,13 @@ public final class HandlerOptions {
         if (maxBatchSize < 1) {
             throw new IllegalArgumentException("maxBatchSize must be at least 1, was " + maxBatchSize);
         }
-        return new HandlerOptions(maxBatchSize, exceptionHandler, retryPolicy, concurrency, dependencies);
+        return new HandlerOptions(maxBatchSize, exceptionHandler, retryPolicy, rewindsBatch, concurrency, dependencies);
     }
 
     /** Replaces the disruptor's exception handler for this handler. */
     public HandlerOptions withExceptionHandler(ExceptionHandler exceptionHandler) {
         return new HandlerOptions(maxBatchSize, Objects.requireNonNull(exceptionHandler, "exceptionHandler"),
-                retryPolicy, concurrency, dependencies);
+                retryPolicy, rewindsBatch, concurrency, dependencies);
     }
 
     /**
@@ -58,7 +60,19 @@ public final class HandlerOptions {
      */
     public HandlerOptions withRetry(RetryPolicy retryPolicy) {
         return new HandlerOptions(maxBatchSize, exceptionHandler, Objects.requireNonNull(retryPolicy, "retryPolicy"),
-                concurrency, dependencies);
+                rewindsBatch, concurrency, dependencies);
+    }
+
+    /**
+     * Makes a failure rewind the handler to the first event of its batch, for a handler that does the
+     * batch's work as a unit at {@code endOfBatch} (a buffered write, a transaction): a retry hands the
+     * whole batch over again from its first event (after a new {@code onBatchStart}, the moment to
+     * drop what was buffered), and {@code HALT} stops before the batch, so nothing behind the handler
+     * sees an event of a batch that failed. {@code CONTINUE} and {@code DISCARD} still apply to the
+     * failed event and count the events before it in its batch as handled.
+     */
+    public HandlerOptions withBatchRewind() {
+        return new HandlerOptions(maxBatchSize, exceptionHandler, retryPolicy, true, concurrency, dependencies);
     }
 
     /**
@@ -73,7 +87,7 @@ public final class HandlerOptions {
         if (concurrency < 1) {
             throw new IllegalArgumentException("concurrency must be at least 1, was " + concurrency);
         }
-        return new HandlerOptions(maxBatchSize, exceptionHandler, retryPolicy, concurrency, dependencies);
+        return new HandlerOptions(maxBatchSize, exceptionHandler, retryPolicy, rewindsBatch, concurrency, dependencies);
     }
 
     /**
@@ -94,7 +108,7 @@ public final class HandlerOptions {
             }
         }
         List<String> names = List.of(handlerNames);
-        return new HandlerOptions(maxBatchSize, exceptionHandler, retryPolicy, concurrency, names);
+        return new HandlerOptions(maxBatchSize, exceptionHandler, retryPolicy, rewindsBatch, concurrency, names);
     }
 
     /** The batch cap, {@link Integer#MAX_VALUE} when unlimited. */
@@ -110,6 +124,11 @@ public final class HandlerOptions {
     /** This handler's retry policy, or {@code null} for none. */
     public RetryPolicy retryPolicy() {
         return retryPolicy;
+    }
+
+    /** Whether a failure rewinds the handler to the start of its batch ({@link #withBatchRewind()}). */
+    public boolean rewindsBatch() {
+        return rewindsBatch;
     }
 
     /** How many threads share the handler's events. */

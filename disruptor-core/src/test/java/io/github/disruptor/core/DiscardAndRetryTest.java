@@ -175,6 +175,105 @@ class DiscardAndRetryTest {
         assertThat(downstream).containsExactly(0L, 1L, 2L);
     }
 
+    /** A journal-like handler that buffers its batch and writes it at endOfBatch. */
+    static final class BufferingWriter implements EventHandler<LongEvent> {
+        final List<Long> buffer = new CopyOnWriteArrayList<>();
+        final List<List<Long>> written = new CopyOnWriteArrayList<>();
+        final AtomicInteger failuresLeft;
+
+        BufferingWriter(int failures) {
+            this.failuresLeft = new AtomicInteger(failures);
+        }
+
+        @Override
+        public void onBatchStart(long batchSize, long queueDepth) {
+            buffer.clear();
+        }
+
+        @Override
+        public void onEvent(LongEvent event, long sequence, boolean endOfBatch) {
+            buffer.add(event.value);
+            if (endOfBatch) {
+                if (failuresLeft.getAndDecrement() > 0) {
+                    throw new IllegalStateException("disk full");
+                }
+                written.add(List.copyOf(buffer));
+            }
+        }
+    }
+
+    @Test
+    void aBatchRewindingHandlerGetsItsWholeBatchAgainAndNothingBehindSeesItEarly() {
+        BufferingWriter journal = new BufferingWriter(2);
+        List<String> order = new CopyOnWriteArrayList<>();
+        Disruptor<LongEvent> disruptor = DisruptorBuilder.withRingBuffer(16, LongEvent::new)
+                .withBarrier(scope -> scope.handleEvents("journal", journal, HandlerOptions.defaults().withBatchRewind()
+                        .withRetry(RetryPolicy.of(3, Duration.ofMillis(1)))))
+                .withBarrier(scope -> scope.handleEvents("matching", (event, sequence, end) -> {
+                    order.add("matching " + event.value + " after " + journal.written.size() + " writes");
+                }))
+                .build();
+        disruptor.publishBatch(5, (event, sequence) -> event.value = sequence);
+        disruptor.start();
+        assertThat(disruptor.shutdown(PATIENCE)).isTrue();
+
+        assertThat(journal.written).containsExactly(List.of(0L, 1L, 2L, 3L, 4L));
+        assertThat(order).containsExactly("matching 0 after 1 writes", "matching 1 after 1 writes",
+                "matching 2 after 1 writes", "matching 3 after 1 writes", "matching 4 after 1 writes");
+        HandlerMonitor monitor = LifecycleTest.handler(disruptor, "journal");
+        assertThat(monitor.retryCount()).isEqualTo(2);
+        assertThat(monitor.errorCount()).isEqualTo(2);
+    }
+
+    @Test
+    void aBatchRewindingHandlerThatHaltsStopsBeforeItsBatch() {
+        BufferingWriter journal = new BufferingWriter(0);
+        List<Long> behind = new CopyOnWriteArrayList<>();
+        Disruptor<LongEvent> disruptor = DisruptorBuilder.withRingBuffer(16, LongEvent::new)
+                .withBarrier(scope -> scope.handleEvents("journal", journal, HandlerOptions.defaults().withBatchRewind()
+                        .withMaxBatchSize(3).withExceptionHandler(ExceptionHandler.logAndHalt())))
+                .withBarrier(scope -> scope.handleEvents("matching", (event, sequence, end) -> behind.add(event.value)))
+                .build();
+        disruptor.publishBatch(3, (event, sequence) -> event.value = sequence);
+        disruptor.start();
+        await().atMost(PATIENCE).until(() -> behind.size() == 3);
+        journal.failuresLeft.set(Integer.MAX_VALUE);
+        disruptor.publishBatch(3, (event, sequence) -> event.value = sequence);
+        await().atMost(PATIENCE).until(() -> LifecycleTest.handler(disruptor, "journal").state() == HandlerState.HALTED);
+
+        assertThat(LifecycleTest.handler(disruptor, "journal").sequence()).as("halted before the failed batch")
+                .isEqualTo(2);
+        assertThat(behind).containsExactly(0L, 1L, 2L);
+        assertThat(disruptor.shutdown(Duration.ofMillis(100))).isFalse();
+    }
+
+    @Test
+    void aFailureTheRetryPolicyDoesNotAcceptGoesStraightToTheExceptionHandler() {
+        List<String> attempts = new CopyOnWriteArrayList<>();
+        List<Long> behind = new CopyOnWriteArrayList<>();
+        Disruptor<LongEvent> disruptor = start(DisruptorBuilder.withRingBuffer(16, LongEvent::new)
+                .withBarrier(scope -> scope.handleEvents("journal", (event, sequence, end) -> {
+                    attempts.add(sequence + (event.value == 1 ? " transient" : event.value == 3 ? " fatal" : " ok"));
+                    if (event.value == 1 && attempts.stream().filter(a -> a.startsWith("1 ")).count() < 2) {
+                        throw new java.io.UncheckedIOException(new java.io.IOException("disk busy"));
+                    }
+                    if (event.value == 3) {
+                        throw new IllegalStateException("fsync failed");
+                    }
+                }, HandlerOptions.defaults().withExceptionHandler(ExceptionHandler.logAndHalt())
+                        .withRetry(RetryPolicy.of(5, Duration.ZERO)
+                                .retryOnly(failure -> failure instanceof java.io.UncheckedIOException))))
+                .withBarrier(scope -> scope.handleEvents("matching", (event, sequence, end) -> behind.add(event.value)))
+                .build());
+        LongEvent.publishValues(disruptor, 5);
+        await().atMost(PATIENCE).until(() -> LifecycleTest.handler(disruptor, "journal").state() == HandlerState.HALTED);
+
+        assertThat(attempts).containsExactly("0 ok", "1 transient", "1 transient", "2 ok", "3 fatal");
+        assertThat(behind).containsExactly(0L, 1L, 2L);
+        assertThat(LifecycleTest.handler(disruptor, "journal").retryCount()).isEqualTo(1);
+        assertThat(disruptor.shutdown(Duration.ofMillis(100))).isFalse();
+    }
+
     @Test
     void retryPolicyArgumentsAreCheckedAndItsBackOffGrowsToItsCap() {
         RetryPolicy policy = RetryPolicy.of(5, Duration.ofMillis(10)).withMultiplier(3).withMaxBackOff(Duration.ofMillis(50));

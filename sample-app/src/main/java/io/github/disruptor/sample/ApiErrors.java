@@ -1,5 +1,8 @@
 package io.github.disruptor.sample;
 
+import java.util.List;
+import java.util.Map;
+
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DatabindException;
 
@@ -16,24 +19,42 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
- * Turns every client error into a 400 problem detail that says what was wrong and what is accepted,
- * instead of a stack trace or a bare status.
+ * Turns every client error into a problem detail (RFC 9457) that says what was wrong and what is accepted,
+ * instead of a stack trace or a bare status. A wrong field is named in the detail and, as a JSON pointer
+ * into the body, in the {@code errors} member: {@code "errors":[{"pointer":"#/quantity","detail":"..."}]}.
+ * Messages repeat at most a short prefix of the client's value ({@link Echo}).
  */
 @RestControllerAdvice
 class ApiErrors extends ResponseEntityExceptionHandler {
 
     static final String ORDER_FORMAT = "{\"symbol\":\"ACME\",\"side\":\"BUY\",\"price\":101.25,\"quantity\":10}";
+    private static final int MAX_PARSER_MESSAGE = 200;
 
     @ExceptionHandler
     ProblemDetail invalidOrder(OrderRequest.InvalidOrderException ex) {
-        return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, ex.getMessage());
+        return badRequest(ex.getMessage(), ex.errors());
     }
 
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                "The request body is not an order " + ORDER_FORMAT + ": " + reason(ex));
+        RequestSizeLimit.RequestTooLargeException tooLarge = cause(ex, RequestSizeLimit.RequestTooLargeException.class);
+        if (tooLarge != null) {
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE, tooLarge.getMessage());
+            return handleExceptionInternal(ex, problem, headers, HttpStatus.CONTENT_TOO_LARGE, request);
+        }
+        ProblemDetail problem;
+        if (ex.getCause() instanceof DatabindException databind && !databind.getPath().isEmpty()
+                && databind.getPath().get(databind.getPath().size() - 1).getPropertyName() != null) {
+            String field = databind.getPath().get(databind.getPath().size() - 1).getPropertyName();
+            String message = shortened(databind.getOriginalMessage());
+            String detail = message.startsWith(field + " ") ? message : "field '" + field + "': " + message;
+            problem = badRequest(detail, List.of(new OrderRequest.FieldError(field, detail)));
+        } else {
+            problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                    "The request body is not an order " + ORDER_FORMAT + ": " + (ex.getCause() instanceof JacksonException
+                            jackson ? shortened(jackson.getOriginalMessage()) : "the body is missing or unreadable"));
+        }
         return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
     }
 
@@ -44,18 +65,32 @@ class ApiErrors extends ResponseEntityExceptionHandler {
         String expected = type == long.class || type == int.class ? "a whole number"
                 : type == null ? "another value" : "a " + type.getSimpleName();
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                "'" + ex.getPropertyName() + "' must be " + expected + ", was '" + ex.getValue() + "'");
+                "'" + ex.getPropertyName() + "' must be " + expected + ", was "
+                        + Echo.text(String.valueOf(ex.getValue())));
         return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
     }
 
-    private static String reason(HttpMessageNotReadableException ex) {
-        if (ex.getCause() instanceof DatabindException databind && !databind.getPath().isEmpty()) {
-            return "field '" + databind.getPath().get(databind.getPath().size() - 1).getPropertyName() + "': "
-                    + databind.getOriginalMessage();
+    private static ProblemDetail badRequest(String detail, List<OrderRequest.FieldError> errors) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
+        problem.setProperty("errors", errors.stream()
+                .map(error -> Map.of("pointer", "#/" + error.field(), "detail", error.detail())).toList());
+        return problem;
+    }
+
+    /** A parser's message is about the client's input: bounded, like any echo. */
+    private static String shortened(String message) {
+        if (message == null) {
+            return "unreadable";
         }
-        if (ex.getCause() instanceof JacksonException jackson) {
-            return jackson.getOriginalMessage();
+        return message.length() <= MAX_PARSER_MESSAGE ? message : message.substring(0, MAX_PARSER_MESSAGE) + "…";
+    }
+
+    private static <T extends Throwable> T cause(Throwable failure, Class<T> type) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (type.isInstance(cause)) {
+                return type.cast(cause);
+            }
         }
-        return "the body is missing or unreadable";
+        return null;
     }
 }

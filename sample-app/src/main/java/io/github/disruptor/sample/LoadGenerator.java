@@ -19,6 +19,7 @@ import org.springframework.stereotype.Component;
  * producer beside the HTTP threads, so that the lag figures and the dashboard move without any other
  * tool. Prices wander around a mid price per symbol, so orders both trade and rest. A full ring
  * rejects an order just as it would an HTTP request; the {@code disruptor.publish.rejected} meter counts it.
+ * It does not wait for the journal: it has no client to answer.
  *
  * <p>Starts after the web server and stops before it, and before the ring drains.
  */
@@ -97,7 +98,8 @@ class LoadGenerator implements SmartLifecycle {
                     mids[symbol] = Math.min(MID_PRICE + MID_RANGE, Math.max(MID_PRICE - MID_RANGE, mid));
                     Side side = random.nextBoolean() ? Side.BUY : Side.SELL;
                     long price = mids[symbol] + random.nextInt(-10, 11);
-                    if (intake.tryPlace(symbols.get(symbol), side, price, random.nextInt(1, 101)).isPresent()) {
+                    OrderTicket order = new OrderTicket(symbols.get(symbol), side, price, random.nextInt(1, 101));
+                    if (intake.tryPlace(order, null).isPlaced()) {
                         accepted++;
                     } else {
                         refused++;
@@ -108,6 +110,7 @@ class LoadGenerator implements SmartLifecycle {
         } catch (DisruptorClosedException closing) {
             // the ring stopped first: nothing left to do
         }
-        logger.info("Load generator stopped after " + accepted + " orders; " + refused + " refused by a full ring");
+        logger.info("Load generator stopped after " + accepted + " orders; " + refused
+                + " refused (a full ring, or no order id could be reserved)");
     }
 }

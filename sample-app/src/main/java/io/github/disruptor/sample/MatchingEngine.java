@@ -51,8 +51,11 @@ public class MatchingEngine implements EventHandler<OrderEvent> {
         return book;
     }
 
-    /** Once per batch rather than per order: snapshots cost a little, and batches grow when the ring is busy. */
-    private void publishMarketData() {
+    /**
+     * Snapshots every book that changed. Once per batch rather than per order: snapshots cost a little, and
+     * batches grow when the ring is busy; the journal's replay calls it once at its end.
+     */
+    void publishMarketData() {
         for (int i = 0; i < bookList.size(); i++) {
             OrderBook book = bookList.get(i);
             if (book.takeChanged()) {

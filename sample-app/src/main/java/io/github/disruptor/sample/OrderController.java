@@ -3,9 +3,7 @@ package io.github.disruptor.sample;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalLong;
 
-import io.github.disruptor.core.DisruptorClosedException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -14,59 +12,78 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The HTTP API: places orders into the ring, and reads results from the read model and market data.
- * Errors are RFC 9457 problem details ({@link ApiErrors}).
+ * The HTTP API: places orders through the {@link OrderEntry}, and reads results from the read model and
+ * market data. Errors are RFC 9457 problem details ({@link ApiErrors}).
  */
 @RestController
 class OrderController {
 
     /** Seconds a client should wait after a 503: a full ring drains in microseconds to milliseconds. */
     static final String RETRY_AFTER_SECONDS = "1";
+    /** Set on a 202 that answers a retry: the order was placed by an earlier request with the same key. */
+    static final String IDEMPOTENT_REPLAYED = "Idempotent-Replayed";
     static final int MAX_TRADES_PER_REQUEST = 1000;
 
-    private final OrderIntake intake;
+    private final OrderEntry entry;
     private final ReadModel readModel;
     private final MarketData marketData;
+    private final DeadLetters deadLetters;
     private final SampleProperties properties;
 
-    OrderController(OrderIntake intake, ReadModel readModel, MarketData marketData, SampleProperties properties) {
-        this.intake = intake;
+    OrderController(OrderEntry entry, ReadModel readModel, MarketData marketData, DeadLetters deadLetters,
+            SampleProperties properties) {
+        this.entry = entry;
         this.readModel = readModel;
         this.marketData = marketData;
+        this.deadLetters = deadLetters;
         this.properties = properties;
     }
 
-    /** 202 with the order's id once the order is in the ring; 503 with Retry-After when the ring is full. */
+    /**
+     * 202 with the order's id once the order is journaled; 503 with Retry-After when it is not (the ring is
+     * full, the journal cannot write); 422 when the {@code Idempotency-Key} stands for another order.
+     */
     @PostMapping("/orders")
-    ResponseEntity<?> place(@RequestBody OrderRequest request) {
-        String symbol = request.checkedSymbol();
-        Side side = request.checkedSide();
-        long price = request.checkedPrice();
-        long quantity = request.checkedQuantity();
-        OptionalLong id;
-        try {
-            id = intake.tryPlace(symbol, side, price, quantity);
-        } catch (DisruptorClosedException ex) {
-            return unavailable("the application is shutting down and accepts no new orders");
+    ResponseEntity<?> place(@RequestBody OrderRequest request,
+            @RequestHeader(name = IdempotencyKeys.HEADER, required = false) String idempotencyKey) {
+        OrderTicket order = request.ticket();
+        if (idempotencyKey != null) {
+            String problem = IdempotencyKeys.problemWith(idempotencyKey);
+            if (problem != null) {
+                return problem(HttpStatus.BAD_REQUEST, problem);
+            }
         }
-        if (id.isEmpty()) {
-            return unavailable("the orders ring is full: the pipeline is behind; nothing was accepted");
+        Placement placement = entry.place(order, idempotencyKey);
+        if (placement instanceof Placement.Accepted accepted) {
+            ResponseEntity.BodyBuilder answer = ResponseEntity.accepted()
+                    .location(URI.create("/orders/" + accepted.orderId()));
+            if (accepted.retried()) {
+                answer.header(IDEMPOTENT_REPLAYED, "true");
+            }
+            return answer.body(Map.of("id", accepted.orderId()));
         }
-        return ResponseEntity.accepted()
-                .location(URI.create("/orders/" + id.getAsLong()))
-                .body(Map.of("id", id.getAsLong()));
+        if (placement instanceof Placement.KeyReused reused) {
+            return problem(HttpStatus.UNPROCESSABLE_CONTENT, reused.detail());
+        }
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
+                .body(ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+                        ((Placement.Refused) placement).reason()));
     }
 
     @GetMapping("/orders/{id}")
     ResponseEntity<?> order(@PathVariable long id) {
-        return readModel.order(id).<ResponseEntity<?>>map(ResponseEntity::ok)
-                .orElseGet(() -> problem(HttpStatus.NOT_FOUND, "No order " + id + " yet: an order shows here once "
-                        + "the matching engine has handled it, a moment after POST /orders accepted it; only the latest "
-                        + properties.readModel().maxOrders() + " orders are kept (sample.read-model.max-orders)"));
+        return readModel.order(id).<ResponseEntity<?>>map(ResponseEntity::ok).orElseGet(() -> readModel.evicted(id)
+                ? problem(HttpStatus.NOT_FOUND, "Order " + id + " is older than the latest "
+                        + properties.readModel().maxOrders() + " orders the read model keeps"
+                        + " (sample.read-model.max-orders), so it is no longer shown")
+                : problem(HttpStatus.NOT_FOUND, "No order " + id + " yet: an order shows here once the matching engine"
+                        + " has handled it, a moment after POST /orders accepted it"));
     }
 
     /** The latest trades, newest first. */
@@ -81,20 +98,19 @@ class OrderController {
         return ResponseEntity.ok(trades);
     }
 
-    /** The best price levels of a symbol's book. */
-    @GetMapping("/books/{symbol}")
-    ResponseEntity<?> book(@PathVariable String symbol) {
-        if (!properties.symbols().contains(symbol)) {
-            return problem(HttpStatus.NOT_FOUND,
-                    "No book for '" + symbol + "'; listed symbols (sample.symbols): " + properties.symbols());
-        }
-        return ResponseEntity.ok(marketData.book(symbol).orElseGet(() -> BookView.empty(symbol)));
+    /** The latest orders set aside because a stage failed on them unexpectedly, newest first. */
+    @GetMapping("/dead-letters")
+    List<DeadLetters.DeadLetter> deadLetters() {
+        return deadLetters.latest();
     }
 
-    private static ResponseEntity<ProblemDetail> unavailable(String detail) {
-        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-                .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
-                .body(ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, detail));
+    /** The best price levels of a symbol's book: of a listed symbol, or of one listed when its orders were accepted. */
+    @GetMapping("/books/{symbol}")
+    ResponseEntity<?> book(@PathVariable String symbol) {
+        return marketData.book(symbol).<ResponseEntity<?>>map(ResponseEntity::ok).orElseGet(() ->
+                properties.symbols().contains(symbol) ? ResponseEntity.ok(BookView.empty(symbol))
+                        : problem(HttpStatus.NOT_FOUND, "No book for " + Echo.text(symbol)
+                                + "; listed symbols (sample.symbols): " + properties.symbols()));
     }
 
     private static ResponseEntity<ProblemDetail> problem(HttpStatus status, String detail) {

@@ -19,6 +19,7 @@ public final class OrderEvent {
     private Side side;
     private long price;
     private long quantity;
+    private String idempotencyKey;
 
     private String rejection;
 
@@ -26,14 +27,21 @@ public final class OrderEvent {
     private long filledQuantity;
     private final List<Trade> trades = new ArrayList<>();
 
-    /** Publisher: the order as accepted. */
-    void place(long orderId, long acceptedAt, String symbol, Side side, long price, long quantity) {
+    /** Publisher: the order as accepted, with the client's {@code Idempotency-Key} or {@code null}. */
+    void place(long orderId, long acceptedAt, OrderTicket order, String idempotencyKey) {
+        place(orderId, acceptedAt, order.symbol(), order.side(), order.price(), order.quantity(), idempotencyKey);
+    }
+
+    /** Publisher, or the journal's replay: the order as accepted. */
+    void place(long orderId, long acceptedAt, String symbol, Side side, long price, long quantity,
+            String idempotencyKey) {
         this.orderId = orderId;
         this.acceptedAt = acceptedAt;
         this.symbol = symbol;
         this.side = side;
         this.price = price;
         this.quantity = quantity;
+        this.idempotencyKey = idempotencyKey;
     }
 
     /** Validation: {@code null} when the order may trade. */
@@ -83,6 +91,16 @@ public final class OrderEvent {
 
     public long quantity() {
         return quantity;
+    }
+
+    /** The key the client sent with {@code POST /orders}, or {@code null}; journaled, so retries are answered after a restart too. */
+    public String idempotencyKey() {
+        return idempotencyKey;
+    }
+
+    /** The order's fields as the client sent them. */
+    OrderTicket ticket() {
+        return new OrderTicket(symbol, side, price, quantity);
     }
 
     /** Why validation refused the order, or {@code null}. */

@@ -1,8 +1,5 @@
 package io.github.disruptor.sample;
 
-import java.util.OptionalLong;
-import java.util.concurrent.atomic.AtomicLong;
-
 import io.github.disruptor.core.EventPublisher;
 import io.github.disruptor.core.EventTranslatorOneArg;
 import org.springframework.stereotype.Component;
@@ -14,36 +11,56 @@ import org.springframework.stereotype.Component;
 @Component
 public class OrderIntake {
 
-    /** A constant, non-capturing translator: publishing allocates nothing beyond the order's arguments. */
-    private static final EventTranslatorOneArg<OrderEvent, NewOrder> PLACE = (event, sequence, order) ->
-            event.place(order.id(), order.acceptedAt(), order.symbol(), order.side(), order.price(), order.quantity());
+    static final String RING_FULL = "the orders ring is full: the pipeline is behind; nothing was accepted";
+
+    /** A constant, non-capturing translator that also tells the publisher where its order went. */
+    private static final EventTranslatorOneArg<OrderEvent, NewOrder> PLACE = (event, sequence, order) -> {
+        event.place(order.id, order.acceptedAt, order.ticket, order.idempotencyKey);
+        order.sequence = sequence;
+    };
 
     private final EventPublisher<OrderEvent> orders;
-    private final AtomicLong lastOrderId = new AtomicLong();
+    private final OrderIds ids;
 
-    public OrderIntake(EventPublisher<OrderEvent> orders) {
+    public OrderIntake(EventPublisher<OrderEvent> orders, OrderIds ids) {
         this.orders = orders;
+        this.ids = ids;
     }
 
     /**
      * Publishes a new order if the ring has space now; never waits, so a request thread is never held
      * by a full ring.
      *
-     * @param price limit price in cents
-     * @return the new order's id, or empty if the ring was full and nothing was published
-     * @throws io.github.disruptor.core.DisruptorClosedException if the application is shutting down
+     * @param idempotencyKey the client's {@code Idempotency-Key}, journaled with the order, or {@code null}
+     * @return the order's id and ring sequence, or why nothing was published (the ring is full, no id can be
+     *         reserved)
+     * @throws io.github.disruptor.core.DisruptorClosedException if the ring has stopped
      */
-    public OptionalLong tryPlace(String symbol, Side side, long price, long quantity) {
-        long id = lastOrderId.incrementAndGet();
-        NewOrder order = new NewOrder(id, System.currentTimeMillis(), symbol, side, price, quantity);
-        return orders.tryPublish(PLACE, order) ? OptionalLong.of(id) : OptionalLong.empty();
+    Submission tryPlace(OrderTicket ticket, String idempotencyKey) {
+        long id;
+        try {
+            id = ids.next();
+        } catch (OrderIds.OrderIdsUnavailableException ex) {
+            return Submission.refused(ex.getMessage());
+        }
+        NewOrder order = new NewOrder(id, System.currentTimeMillis(), ticket, idempotencyKey);
+        return orders.tryPublish(PLACE, order) ? Submission.placed(id, order.sequence) : Submission.refused(RING_FULL);
     }
 
-    /** Continues numbering after the last journaled order, so ids stay unique across restarts. */
-    void resumeAfter(long orderId) {
-        lastOrderId.accumulateAndGet(orderId, Math::max);
-    }
+    /** The publisher's order; the translator, running on the publishing thread, records its ring sequence. */
+    private static final class NewOrder {
 
-    private record NewOrder(long id, long acceptedAt, String symbol, Side side, long price, long quantity) {
+        final long id;
+        final long acceptedAt;
+        final OrderTicket ticket;
+        final String idempotencyKey;
+        long sequence;
+
+        NewOrder(long id, long acceptedAt, OrderTicket ticket, String idempotencyKey) {
+            this.id = id;
+            this.acceptedAt = acceptedAt;
+            this.ticket = ticket;
+            this.idempotencyKey = idempotencyKey;
+        }
     }
 }

@@ -1,44 +1,40 @@
 package io.github.disruptor.sample;
 
-import java.util.Set;
-
 import io.github.disruptor.spring.DisruptorHandler;
 import org.springframework.stereotype.Component;
 
 /**
  * Stage 0, beside the journal: the business rules an order must pass before it may trade. The HTTP
  * layer has already refused what is not an order at all (400); what this stage refuses was accepted,
- * journaled and is rejected the same way on every replay.
+ * journaled and is rejected the same way on every replay, because replay applies the rules recorded
+ * in the journal ({@link ValidationRules}), not today's settings.
  *
  * <p>A method-level handler: the bean stays an ordinary component, and the annotated method
- * becomes the handler {@code orderValidator.validate}.
+ * becomes the handler {@code orderValidator.validate}. An exception here is a bug, never a rule: its
+ * exception handler, {@link DeadLetters}, sets the order aside so that no order reaches matching
+ * unvalidated.
  */
 @Component
 public class OrderValidator {
 
-    private final Set<String> symbols;
-    private final String listedSymbols;
-    private final long maxOrderQuantity;
+    private final ValidationRules rules;
 
     public OrderValidator(SampleProperties properties) {
-        this.symbols = Set.copyOf(properties.symbols());
-        this.listedSymbols = String.join(", ", properties.symbols());
-        this.maxOrderQuantity = properties.maxOrderQuantity();
+        this.rules = ValidationRules.of(properties);
     }
 
-    @DisruptorHandler(ring = "orders", stage = 0)
+    /** The rules new orders are validated with: today's settings. */
+    ValidationRules rules() {
+        return rules;
+    }
+
+    @DisruptorHandler(ring = "orders", stage = 0, exceptionHandler = "deadLetters")
     public void validate(OrderEvent order) {
-        order.rejection(rejectionOf(order));
+        validate(order, rules);
     }
 
-    private String rejectionOf(OrderEvent order) {
-        if (!symbols.contains(order.symbol())) {
-            return "unknown symbol '" + order.symbol() + "'; listed symbols (sample.symbols): " + listedSymbols;
-        }
-        if (order.quantity() > maxOrderQuantity) {
-            return "quantity " + order.quantity() + " exceeds the maximum order quantity of " + maxOrderQuantity
-                    + " (sample.max-order-quantity)";
-        }
-        return null;
+    /** Validates with the rules an order was accepted under: how replay decides journaled orders. */
+    void validate(OrderEvent order, ValidationRules rulesInForce) {
+        order.rejection(rulesInForce.rejectionOf(order));
     }
 }

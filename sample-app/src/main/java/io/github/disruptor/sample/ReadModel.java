@@ -26,6 +26,7 @@ public class ReadModel {
     private final ArrayDeque<Long> orderIdsOldestFirst = new ArrayDeque<>();
     private final ConcurrentLinkedDeque<TradeView> tradesNewestFirst = new ConcurrentLinkedDeque<>();
     private int tradeCount;
+    private volatile long highestEvictedId;
 
     public ReadModel(SampleProperties properties) {
         this.maxOrders = properties.readModel().maxOrders();
@@ -49,6 +50,11 @@ public class ReadModel {
         return Optional.ofNullable(orders.get(id));
     }
 
+    /** Whether the order with this id was shown once and has made room for newer orders since. */
+    public boolean evicted(long id) {
+        return id <= highestEvictedId && !orders.containsKey(id);
+    }
+
     /** Up to {@code limit} of the latest trades, newest first, of one symbol or of all when {@code symbol} is null. */
     public List<TradeView> trades(String symbol, int limit) {
         List<TradeView> result = new ArrayList<>(Math.min(limit, 256));
@@ -65,7 +71,9 @@ public class ReadModel {
         orders.put(order.id(), order);
         orderIdsOldestFirst.addLast(order.id());
         if (orderIdsOldestFirst.size() > maxOrders) {
-            orders.remove(orderIdsOldestFirst.pollFirst());
+            long evicted = orderIdsOldestFirst.pollFirst();
+            orders.remove(evicted);
+            highestEvictedId = Math.max(highestEvictedId, evicted);
         }
     }
 

@@ -124,7 +124,8 @@ class DashboardPrometheusTest {
         long sequence = 0;
         while (System.nanoTime() < end) {
             if ((System.nanoTime() - origin) % cycle < burst) {
-                intake.tryPlace("ACME", sequence % 2 == 0 ? Side.BUY : Side.SELL, 100_00 + sequence++ % 7, 1);
+                intake.tryPlace(new OrderTicket("ACME", sequence % 2 == 0 ? Side.BUY : Side.SELL, 100_00 + sequence++ % 7, 1),
+                        null);
             } else {
                 LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(10));
             }

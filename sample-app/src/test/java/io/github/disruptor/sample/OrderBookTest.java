@@ -97,7 +97,7 @@ class OrderBookTest {
 
     private OrderEvent match(long id, Side side, long price, long quantity) {
         OrderEvent event = new OrderEvent();
-        event.place(id, 1_700_000_000_000L + id, "ACME", side, price, quantity);
+        event.place(id, 1_700_000_000_000L + id, "ACME", side, price, quantity, null);
         event.resetOutcome();
         nextTradeId = book.match(event, nextTradeId);
         return event;

@@ -1,5 +1,6 @@
 package io.github.disruptor.spring.actuate;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -28,10 +29,17 @@ import org.springframework.boot.actuate.endpoint.annotation.Selector;
 public final class DisruptorEndpoint {
 
     private final DisruptorRegistry registry;
+    private final List<DisruptorRingSources> sources;
 
     /** Creates the endpoint for the rings of {@code registry}. */
     public DisruptorEndpoint(DisruptorRegistry registry) {
+        this(registry, List.of());
+    }
+
+    /** Creates the endpoint for the rings of {@code registry}, with what {@code sources} say feeds them. */
+    public DisruptorEndpoint(DisruptorRegistry registry, List<DisruptorRingSources> sources) {
         this.registry = registry;
+        this.sources = List.copyOf(sources);
     }
 
     /** Every ring, by name. */
@@ -39,7 +47,7 @@ public final class DisruptorEndpoint {
     public RingsDescriptor rings() {
         Map<String, RingDescriptor> rings = new TreeMap<>();
         for (Disruptor<?> disruptor : registry.disruptors()) {
-            rings.put(disruptor.name(), describe(disruptor.monitor()));
+            rings.put(disruptor.name(), describe(disruptor.monitor(), sourcesOf(disruptor.name())));
         }
         return new RingsDescriptor(rings);
     }
@@ -47,19 +55,30 @@ public final class DisruptorEndpoint {
     /** The ring named {@code ring}, or {@code null} (HTTP 404) if there is none. */
     @ReadOperation
     public @Nullable RingDescriptor ring(@Selector String ring) {
-        return registry.find(ring).map(disruptor -> describe(disruptor.monitor())).orElse(null);
+        return registry.find(ring).map(disruptor -> describe(disruptor.monitor(), sourcesOf(ring))).orElse(null);
     }
 
-    private static RingDescriptor describe(DisruptorMonitor ring) {
+    private @Nullable Map<String, Object> sourcesOf(String ring) {
+        Map<String, Object> described = new LinkedHashMap<>();
+        sources.forEach(source -> described.putAll(source.describe(ring)));
+        return described.isEmpty() ? null : described;
+    }
+
+    private static RingDescriptor describe(DisruptorMonitor ring, @Nullable Map<String, Object> sources) {
         List<HandlerDescriptor> handlers = ring.handlers().stream().map(DisruptorEndpoint::describe).toList();
         return new RingDescriptor(ring.ringSize(), ring.producerType().name().toLowerCase(Locale.ROOT),
                 ring.waitStrategy(), ring.cursor(), ring.remainingCapacity(), ring.state(), ring.rejectedPublishes(),
-                handlers);
+                ring.concurrentClaims(), handlers, sources);
     }
 
     private static HandlerDescriptor describe(HandlerMonitor handler) {
-        return new HandlerDescriptor(handler.name(), handler.stage(), handler.sequence(), handler.lag(),
-                handler.state(), handler.errorCount(), handler.isThreadAlive());
+        List<ShardDescriptor> shards = handler.shards().stream()
+                .map(shard -> new ShardDescriptor(shard.name(), shard.sequence(), shard.lag(), shard.state(),
+                        shard.errorCount(), shard.retryCount(), shard.discardedCount(), shard.isThreadAlive()))
+                .toList();
+        return new HandlerDescriptor(handler.name(), handler.stage(), handler.concurrency(), handler.sequence(),
+                handler.lag(), handler.state(), handler.errorCount(), handler.retryCount(), handler.discardedCount(),
+                handler.isThreadAlive(), shards);
     }
 
     /**
@@ -80,25 +99,54 @@ public final class DisruptorEndpoint {
      * @param remainingCapacity the slots a producer could claim now without waiting
      * @param state the ring's state
      * @param rejectedPublishes how many {@code tryPublish} calls found the ring full
-     * @param handlers one entry per handler thread, in stage order
+     * @param concurrentClaims how many publishes a single-producer ring refused because another thread was
+     *        claiming at the same time (always 0 with the multi-producer sequencer)
+     * @param handlers one entry per declared handler, in stage order
+     * @param sources what feeds the ring from outside the application, by kind (see {@link DisruptorRingSources});
+     *        {@code null}, and so left out of the JSON, when nothing does
      */
     public record RingDescriptor(int ringSize, String sequencer, String waitStrategy, long cursor,
-            long remainingCapacity, DisruptorState state, long rejectedPublishes, List<HandlerDescriptor> handlers)
-            implements OperationResponseBody {
+            long remainingCapacity, DisruptorState state, long rejectedPublishes, long concurrentClaims,
+            List<HandlerDescriptor> handlers, @Nullable Map<String, Object> sources) implements OperationResponseBody {
     }
 
     /**
-     * One handler thread.
+     * One handler as declared; a handler with {@code concurrency} N is one entry, with one
+     * {@link ShardDescriptor} per thread in {@code shards}.
      *
-     * @param name the handler's name; {@code name[i]} for thread {@code i} of a handler with concurrency
+     * @param name the handler's name
      * @param stage the handler's stage, from 0
-     * @param sequence the last sequence it has finished, -1 before the first
+     * @param concurrency how many threads share its events
+     * @param sequence every event up to this sequence has been handled (by exactly one thread); -1 before
+     *        the first
      * @param lag published events it has not finished yet (cursor minus sequence)
-     * @param state the handler's state
+     * @param state the handler's state; for several threads, the most telling of theirs
+     * @param errorCount exceptions it has thrown, retried attempts included
+     * @param retryCount how many times it was given a failed event again
+     * @param discardedCount failed events it discarded, which no handler behind it sees
+     * @param threadAlive whether all its threads are alive
+     * @param shards each thread of a handler with a concurrency above one, empty otherwise
+     */
+    public record HandlerDescriptor(String name, int stage, int concurrency, long sequence, long lag,
+            HandlerState state, long errorCount, long retryCount, long discardedCount, boolean threadAlive,
+            List<ShardDescriptor> shards) {
+    }
+
+    /**
+     * One thread of a handler with a concurrency above one. It handles the sequences {@code i} modulo the
+     * concurrency and passes the others, so its sequence is how far it has got, not how many events it
+     * handled.
+     *
+     * @param name the handler's name with the thread's index, {@code name[i]}
+     * @param sequence the last sequence it has passed
+     * @param lag cursor minus sequence
+     * @param state the thread's state
      * @param errorCount exceptions it has thrown
+     * @param retryCount failed events it was given again
+     * @param discardedCount failed events it discarded
      * @param threadAlive whether its thread is alive
      */
-    public record HandlerDescriptor(String name, int stage, long sequence, long lag, HandlerState state,
-            long errorCount, boolean threadAlive) {
+    public record ShardDescriptor(String name, long sequence, long lag, HandlerState state, long errorCount,
+            long retryCount, long discardedCount, boolean threadAlive) {
     }
 }

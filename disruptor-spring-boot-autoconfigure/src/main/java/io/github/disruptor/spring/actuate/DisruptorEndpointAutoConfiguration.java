@@ -2,6 +2,7 @@ package io.github.disruptor.spring.actuate;
 
 import io.github.disruptor.spring.DisruptorRegistry;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -31,8 +32,9 @@ public final class DisruptorEndpointAutoConfiguration {
 
         @Bean
         @ConditionalOnMissingBean
-        DisruptorEndpoint disruptorEndpoint(DisruptorRegistry disruptorRegistry) {
-            return new DisruptorEndpoint(disruptorRegistry);
+        DisruptorEndpoint disruptorEndpoint(DisruptorRegistry disruptorRegistry,
+                ObjectProvider<DisruptorRingSources> sources) {
+            return new DisruptorEndpoint(disruptorRegistry, sources.orderedStream().toList());
         }
     }
 }

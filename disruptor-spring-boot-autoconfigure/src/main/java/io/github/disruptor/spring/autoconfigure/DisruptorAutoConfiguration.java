@@ -3,7 +3,6 @@ package io.github.disruptor.spring.autoconfigure;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
 
@@ -15,11 +14,12 @@ import io.github.disruptor.spring.DisruptorRegistry;
  * Auto-configuration of the rings: one {@code Disruptor<E>} bean per ring named under
  * {@code disruptor.rings} or by a {@link DisruptorHandler}, wired from the handler beans, injectable
  * as {@code EventPublisher<E>}; a {@link DisruptorRegistry}; and a {@link DisruptorLifecycle} that
- * starts the rings before the web server and drains them after it.
+ * starts the rings before the web server and drains them after it. {@code disruptor.*} is bound by the
+ * {@link DisruptorRingRegistrar}, which needs it before any bean exists, and only there: the bound
+ * {@link DisruptorProperties} is the bean the other beans get.
  */
 @AutoConfiguration
 @ConditionalOnClass(Disruptor.class)
-@EnableConfigurationProperties(DisruptorProperties.class)
 public final class DisruptorAutoConfiguration {
 
     @Bean

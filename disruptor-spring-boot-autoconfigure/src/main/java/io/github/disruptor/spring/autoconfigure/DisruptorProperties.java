@@ -24,9 +24,14 @@ import org.springframework.context.SmartLifecycle;
  * }</pre>
  *
  * A ring exists when it is named under {@code rings} or by a {@code @DisruptorHandler}. Each setting
- * comes from the ring's own keys, else from {@code disruptor.defaults}, else from the built-in
- * default documented on {@link RingDefaults}; the shutdown timeout from the ring's own key, else from
+ * comes from the ring's own keys, else from {@code disruptor.defaults}, else it is the built-in value:
+ * the core's default ({@code DisruptorBuilder}, {@code SleepingWaitStrategy}), and for the ring size
+ * {@link #DEFAULT_RING_SIZE}. The shutdown timeout comes from the ring's own key, else from
  * {@code disruptor.shutdown-timeout}.
+ *
+ * <p>The auto-configuration binds {@code disruptor.*} once, before any bean is created (the rings are
+ * planned from it), and registers the result as the bean {@code disruptorProperties}; other keys under
+ * a ring, such as the Kafka bridge's {@code kafka.*}, are left to the features that own them.
  */
 @ConfigurationProperties("disruptor")
 public class DisruptorProperties {
@@ -34,10 +39,19 @@ public class DisruptorProperties {
     /** The default lifecycle phase: rings start before the web server takes traffic and stop after it stopped. */
     public static final int DEFAULT_PHASE = SmartLifecycle.DEFAULT_PHASE - 4096;
 
+    /** The ring size of a ring that neither its own keys nor {@code disruptor.defaults} size. */
+    public static final int DEFAULT_RING_SIZE = 1024;
+
+    /**
+     * The pause before a retry when no key and no {@code @DisruptorHandler(retryBackOff)} sets one: none,
+     * the event is handed over again at once.
+     */
+    public static final Duration DEFAULT_RETRY_BACK_OFF = Duration.ZERO;
+
     /**
      * Rings by name; the name is also the ring's bean name. Each ring takes the keys of disruptor.defaults
-     * (ring-size, sequencer, wait-strategy, sleeping.retries, sleeping.sleep-duration, exception-policy),
-     * which override the defaults for that ring, and its own shutdown-timeout.
+     * (ring-size, sequencer, wait-strategy, sleeping.retries, sleeping.sleep-duration, exception-policy,
+     * retry.*), which override the defaults for that ring, and its own shutdown-timeout.
      */
     private final Map<String, Ring> rings = new LinkedHashMap<>();
 
@@ -82,24 +96,31 @@ public class DisruptorProperties {
 
     /**
      * The settings a ring can take from {@code disruptor.defaults}. A key left unset ({@code null})
-     * falls back to the defaults, then to the built-in value.
+     * falls back to the defaults, then to the built-in value; the built-in values are listed, once, in
+     * the configuration metadata, which a test holds equal to what the code does.
      */
     public static class RingDefaults {
 
-        /** Number of slots; a power of two. Built-in default: 1024. */
+        /** Number of slots; a power of two. */
         private @Nullable Integer ringSize;
 
-        /** Which sequencer claims slots: 'single' if only one thread at a time publishes. Built-in default: multi. */
+        /** Which sequencer claims slots: 'single' if only one thread at a time publishes. */
         private @Nullable SequencerType sequencer;
 
-        /** How handlers wait for events: the latency versus CPU trade-off. Built-in default: blocking. */
+        /** How handlers wait for events: the latency versus CPU trade-off. */
         private @Nullable WaitStrategyType waitStrategy;
 
         /** Tuning of the 'sleeping' wait strategy. */
         private final Sleeping sleeping = new Sleeping();
 
-        /** What a handler does after it threw. Built-in default: log-and-continue. */
+        /**
+         * What a handler does after it threw (after its retries, if it retries), unless its
+         * @DisruptorHandler names an exceptionHandler bean.
+         */
         private @Nullable ExceptionPolicy exceptionPolicy;
+
+        /** How the ring's handlers retry a failed event; a handler's own @DisruptorHandler(retry...) wins. */
+        private final Retry retry = new Retry();
 
         public @Nullable Integer getRingSize() {
             return ringSize;
@@ -136,6 +157,10 @@ public class DisruptorProperties {
         public void setExceptionPolicy(@Nullable ExceptionPolicy exceptionPolicy) {
             this.exceptionPolicy = exceptionPolicy;
         }
+
+        public Retry getRetry() {
+            return retry;
+        }
     }
 
     /** The settings of one ring. */
@@ -156,13 +181,10 @@ public class DisruptorProperties {
     /** Tuning of the sleeping wait strategy. */
     public static class Sleeping {
 
-        /** Checks made before parking, half of them spinning and half yielding. Built-in default: 200. */
+        /** Checks made before parking, half of them spinning and half yielding. */
         private @Nullable Integer retries;
 
-        /**
-         * How long an idle handler parks between checks: the latency added after a quiet spell.
-         * Built-in default: 100us.
-         */
+        /** How long an idle handler parks between checks: the latency added after a quiet spell. */
         private @Nullable Duration sleepDuration;
 
         public @Nullable Integer getRetries() {
@@ -179,6 +201,59 @@ public class DisruptorProperties {
 
         public void setSleepDuration(@Nullable Duration sleepDuration) {
             this.sleepDuration = sleepDuration;
+        }
+    }
+
+    /**
+     * How a handler retries a failed event: it gets the same event again, after a pause, while every
+     * handler behind it waits; when the attempts run out, the exception policy decides.
+     */
+    public static class Retry {
+
+        /**
+         * How many times a handler gets a failing event in all, the first time included; 1 means no retry.
+         */
+        private @Nullable Integer attempts;
+
+        /** The pause before the first retry. */
+        private @Nullable Duration backOff;
+
+        /** What the pause is multiplied by after each failed retry; 1 or more. */
+        private @Nullable Double multiplier;
+
+        /** The longest pause a growing back-off reaches; at least back-off. Unset: no cap. */
+        private @Nullable Duration maxBackOff;
+
+        public @Nullable Integer getAttempts() {
+            return attempts;
+        }
+
+        public void setAttempts(@Nullable Integer attempts) {
+            this.attempts = attempts;
+        }
+
+        public @Nullable Duration getBackOff() {
+            return backOff;
+        }
+
+        public void setBackOff(@Nullable Duration backOff) {
+            this.backOff = backOff;
+        }
+
+        public @Nullable Double getMultiplier() {
+            return multiplier;
+        }
+
+        public void setMultiplier(@Nullable Double multiplier) {
+            this.multiplier = multiplier;
+        }
+
+        public @Nullable Duration getMaxBackOff() {
+            return maxBackOff;
+        }
+
+        public void setMaxBackOff(@Nullable Duration maxBackOff) {
+            this.maxBackOff = maxBackOff;
         }
     }
 
@@ -207,6 +282,8 @@ public class DisruptorProperties {
         /** Log the exception and go on with the next event. */
         LOG_AND_CONTINUE,
         /** Log the exception and halt the handler; the stages behind it stop at that event. */
-        HALT_HANDLER
+        HALT_HANDLER,
+        /** Log the exception and discard the event: no handler behind this one sees it; the others go on. */
+        DISCARD_EVENT
     }
 }

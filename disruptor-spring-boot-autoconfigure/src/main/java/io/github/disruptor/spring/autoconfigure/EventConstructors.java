@@ -29,21 +29,21 @@ final class EventConstructors {
     }
 
     /**
-     * A factory calling {@code constructor}; reflective only if the event's package is not open to
-     * this module (module path without {@code opens}), where nothing else can create the events.
+     * A factory calling {@code constructor}; reflective only where no class can be generated (a native
+     * image, or an event type in a module that does not open its package to the starter).
      */
     @SuppressWarnings("unchecked")
     static Supplier<Object> factory(Constructor<?> constructor) {
         Class<?> type = constructor.getDeclaringClass();
         try {
-            MethodHandles.Lookup lookup = MethodHandles.privateLookupIn(type, MethodHandles.lookup());
+            MethodHandles.Lookup lookup = FullPrivilegeLookups.on(type);
             CallSite site = LambdaMetafactory.metafactory(lookup, "get", MethodType.methodType(Supplier.class),
                     MethodType.methodType(Object.class), lookup.unreflectConstructor(constructor),
                     MethodType.methodType(type));
             return (Supplier<Object>) site.getTarget().invoke();
         } catch (Throwable inaccessible) {
-            logger.info("Creating the events of type " + type.getName() + " reflectively (" + inaccessible
-                    + "); open its package to disruptor.spring.boot.autoconfigure for a generated factory");
+            logger.info("Creating the events of type " + type.getName() + " reflectively: no class calling its "
+                    + "constructor can be generated here (" + inaccessible + ")");
             return () -> BeanUtils.instantiateClass(constructor);
         }
     }

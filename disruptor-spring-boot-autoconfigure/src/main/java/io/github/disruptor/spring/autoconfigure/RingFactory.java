@@ -5,9 +5,12 @@ import java.lang.reflect.Modifier;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 
+import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.aot.BeanRegistrationAotProcessor;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.beans.factory.support.RootBeanDefinition;
 import org.springframework.core.ResolvableType;
@@ -15,9 +18,12 @@ import org.springframework.core.ResolvableType;
 import io.github.disruptor.core.Disruptor;
 import io.github.disruptor.core.DisruptorBuilder;
 import io.github.disruptor.core.EventHandler;
+import io.github.disruptor.core.ExceptionHandler;
 import io.github.disruptor.core.HandlerOptions;
+import io.github.disruptor.core.RetryPolicy;
 import io.github.disruptor.spring.DisruptorEventFactory;
 import io.github.disruptor.spring.DisruptorRegistry;
+import io.github.disruptor.spring.DisruptorThreadFactoryCustomizer;
 
 /**
  * Builds a ring from its {@link RingPlan}: gets the handler beans, binds handler methods, wires one
@@ -27,16 +33,27 @@ import io.github.disruptor.spring.DisruptorRegistry;
  */
 final class RingFactory {
 
+    /** The attribute of a ring's bean definition that holds its {@link RingPlan}. */
+    static final String PLAN_ATTRIBUTE = RingPlan.class.getName();
+
     private final ConfigurableListableBeanFactory beanFactory;
 
     RingFactory(ConfigurableListableBeanFactory beanFactory) {
         this.beanFactory = beanFactory;
     }
 
+    /**
+     * The ring's bean definition. Spring AOT does not generate it (its instance is built by code, not by
+     * a constructor or a factory method it could call): like a {@code BeanRegistrar}'s definitions, it is
+     * registered again at run time, by the {@link DisruptorRingRegistrar} that the generated code
+     * contains, from the configuration of run time.
+     */
     RootBeanDefinition beanDefinition(RingPlan plan) {
         RootBeanDefinition definition = new RootBeanDefinition(Disruptor.class);
         definition.setTargetType(ResolvableType.forClassWithGenerics(Disruptor.class, plan.eventType()));
         definition.setInstanceSupplier(() -> build(plan));
+        definition.setAttribute(BeanRegistrationAotProcessor.IGNORE_REGISTRATION_ATTRIBUTE, true);
+        definition.setAttribute(PLAN_ATTRIBUTE, plan);
         definition.setLazyInit(false);
         definition.setDescription("Disruptor ring '" + plan.name() + "' of " + plan.eventType().getName()
                 + " events (disruptor.rings." + plan.name() + ")");
@@ -47,14 +64,14 @@ final class RingFactory {
         RingSettings settings = plan.settings();
         DisruptorBuilder<Object> builder = DisruptorBuilder.withRingBuffer(settings.ringSize(), eventFactory(plan))
                 .withName(plan.name())
-                .withWaitStrategy(settings.newWaitStrategy())
-                .withProducerType(settings.producerType())
-                .withExceptionHandler(settings.exceptionHandler());
+                .withThreadFactory(HandlerThreads.of(plan.name(),
+                        beanFactory.getBeanProvider(DisruptorThreadFactoryCustomizer.class).orderedStream().toList()));
+        settings.applyTo(builder);
         for (List<HandlerDefinition> stage : plan.stages()) {
             Map<HandlerDefinition, EventHandler<Object>> handlers = new LinkedHashMap<>();
             stage.forEach(handler -> handlers.put(handler, handlerBean(plan, handler)));
             builder.withBarrier(scope -> handlers.forEach((handler, bean) ->
-                    scope.handleEvents(handler.name(), bean, options(handler))));
+                    scope.handleEvents(handler.name(), bean, options(handler, settings, beanFactory))));
         }
         Disruptor<Object> ring = builder.build();
         beanFactory.getBean(DisruptorRegistry.class).register(ring);
@@ -68,8 +85,19 @@ final class RingFactory {
         return handler.method() == null ? (EventHandler<Object>) bean : MethodEventHandlers.bind(bean, handler.method());
     }
 
-    private static HandlerOptions options(HandlerDefinition handler) {
-        HandlerOptions options = HandlerOptions.defaults().withConcurrency(handler.concurrency());
+    private static HandlerOptions options(HandlerDefinition handler, RingSettings ring, BeanFactory beanFactory) {
+        HandlerOptions options = HandlerOptions.defaults().withConcurrency(handler.concurrency())
+                .withMaxBatchSize(handler.maxBatchSize());
+        if (!handler.exceptionHandler().isEmpty()) {
+            options = options.withExceptionHandler(beanFactory.getBean(handler.exceptionHandler(), ExceptionHandler.class));
+        }
+        RetryPolicy retry = RetrySettings.policy(handler, ring);
+        if (retry != null) {
+            options = options.withRetry(retry);
+        }
+        if (handler.batchRewind()) {
+            options = options.withBatchRewind();
+        }
         return handler.after().isEmpty() ? options : options.withDependencies(handler.after().toArray(String[]::new));
     }
 
@@ -85,25 +113,28 @@ final class RingFactory {
 
     private static Constructor<?> noArgumentConstructor(RingPlan plan) {
         Class<?> type = plan.eventType();
-        String problem = null;
-        Constructor<?> constructor = null;
-        if (type.isInterface() || Modifier.isAbstract(type.getModifiers())) {
-            problem = type.isInterface() ? "is an interface" : "is abstract";
-        } else {
-            try {
-                constructor = type.getDeclaredConstructor();
-            } catch (NoSuchMethodException missing) {
-                problem = type.isMemberClass() && !Modifier.isStatic(type.getModifiers())
-                        ? "is an inner class (not static), so its constructors need an enclosing instance"
-                        : "has no no-argument constructor";
-            }
-        }
-        if (problem != null) {
-            throw new DisruptorConfigurationException("Ring '" + plan.name() + "' cannot create its events: "
+        return noArgumentConstructor(type).orElseThrow(() -> {
+            String problem = type.isInterface() ? "is an interface"
+                    : Modifier.isAbstract(type.getModifiers()) ? "is abstract"
+                    : type.isMemberClass() && !Modifier.isStatic(type.getModifiers())
+                            ? "is an inner class (not static), so its constructors need an enclosing instance"
+                            : "has no no-argument constructor";
+            return new DisruptorConfigurationException("Ring '" + plan.name() + "' cannot create its events: "
                     + type.getName() + " " + problem + ".",
                     "Give " + type.getName() + " a no-argument constructor (a nested class must be static), or "
                             + "declare a bean of type DisruptorEventFactory<" + type.getSimpleName() + ">.");
+        });
+    }
+
+    /** The constructor that creates {@code type}'s events, if it has one a ring can call. */
+    static Optional<Constructor<?>> noArgumentConstructor(Class<?> type) {
+        if (type.isInterface() || Modifier.isAbstract(type.getModifiers())) {
+            return Optional.empty();
         }
-        return constructor;
+        try {
+            return Optional.of(type.getDeclaredConstructor());
+        } catch (NoSuchMethodException missing) {
+            return Optional.empty();
+        }
     }
 }

@@ -45,9 +45,13 @@ final class RingPlanner {
             byRing.get(placed.ring()).add(placed);
         }
         configured.keySet().forEach(ring -> checkUsed(ring, byRing));
+        handlers.forEach(handler -> checkNotATypo(handler, configured.keySet()));
         List<RingPlan> plans = new ArrayList<>();
-        byRing.forEach((ring, ringHandlers) -> plans.add(new RingPlan(ring, eventType(ring, ringHandlers),
-                RingSettings.of(ring, properties), stages(ring, ringHandlers))));
+        byRing.forEach((ring, ringHandlers) -> {
+            RingSettings settings = RingSettings.of(ring, properties);
+            ringHandlers.forEach(handler -> RetrySettings.policy(handler, settings));
+            plans.add(new RingPlan(ring, eventType(ring, ringHandlers), settings, stages(ring, ringHandlers)));
+        });
         return plans;
     }
 
@@ -61,6 +65,12 @@ final class RingPlanner {
             throw new DisruptorConfigurationException("@DisruptorHandler on handler " + handler.describe()
                     + " has concurrency = " + handler.concurrency() + "; a handler needs at least one thread.",
                     "Set concurrency to 1 or more on @DisruptorHandler of " + handler.origin() + ".");
+        }
+        if (handler.maxBatchSize() < 1) {
+            throw new DisruptorConfigurationException("@DisruptorHandler on handler " + handler.describe()
+                    + " has maxBatchSize = " + handler.maxBatchSize() + "; a batch holds at least one event.",
+                    "Set maxBatchSize to 1 or more on @DisruptorHandler of " + handler.origin()
+                            + ", or leave it out for batches of any size.");
         }
     }
 
@@ -94,6 +104,25 @@ final class RingPlanner {
                         + name + ", or attach a handler with @DisruptorHandler(ring = \"" + ring + "\").")
                         .orElse("Attach a handler with @DisruptorHandler(ring = \"" + ring
                                 + "\"), or remove disruptor.rings." + ring + " from the configuration."));
+    }
+
+    /**
+     * A ring that an annotation names and no configuration does is a ring of its own, unless its name is
+     * close to a configured ring's: then it is most likely a typo, which would otherwise start a second,
+     * unconfigured ring that nothing publishes to.
+     */
+    private static void checkNotATypo(HandlerDefinition handler, Set<String> configured) {
+        String ring = handler.ring();
+        if (ring.isEmpty() || configured.contains(ring)) {
+            return;
+        }
+        closest(ring, configured).ifPresent(name -> {
+            throw new DisruptorConfigurationException("@DisruptorHandler on handler " + handler.describe()
+                    + " names ring '" + ring + "', which no configuration names, but disruptor.rings configures '"
+                    + name + "'.", "Did you mean '" + name + "'? Name ring '" + name + "' in @DisruptorHandler of "
+                            + handler.origin() + ", or configure disruptor.rings." + ring + " if '" + ring
+                            + "' is a ring of its own.");
+        });
     }
 
     /** The most specific handled type: every handler of the ring must accept it. */

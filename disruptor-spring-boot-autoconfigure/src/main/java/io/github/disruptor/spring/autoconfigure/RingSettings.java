@@ -11,7 +11,6 @@ import io.github.disruptor.core.DisruptorBuilder;
 import io.github.disruptor.core.ExceptionHandler;
 import io.github.disruptor.core.ProducerType;
 import io.github.disruptor.core.SleepingWaitStrategy;
-import io.github.disruptor.core.WaitStrategy;
 import io.github.disruptor.core.YieldingWaitStrategy;
 import io.github.disruptor.spring.autoconfigure.DisruptorProperties.ExceptionPolicy;
 import io.github.disruptor.spring.autoconfigure.DisruptorProperties.Ring;
@@ -24,18 +23,23 @@ import io.github.disruptor.spring.autoconfigure.DisruptorProperties.WaitStrategy
  * {@code disruptor.defaults}, else built in; the shutdown timeout from the ring's own key, else from
  * {@code disruptor.shutdown-timeout}. Validation happens when the settings are made, while the
  * application starts, so a bad value fails startup naming the key it came from.
+ *
+ * <p>A setting that no key sets is {@code null} here and left to the core, so that each built-in
+ * value is written once: the sequencer, the wait strategy and the exception policy are
+ * {@link DisruptorBuilder}'s defaults, the sleeping strategy's tuning is {@link SleepingWaitStrategy}'s,
+ * no retry and a retry's multiplier and cap are the core's ({@code HandlerOptions}, {@code RetryPolicy}).
+ * Only the ring size and a retry's back-off, which the core always asks for, have their defaults on
+ * this side ({@link DisruptorProperties#DEFAULT_RING_SIZE}, {@link DisruptorProperties#DEFAULT_RETRY_BACK_OFF}).
  */
-record RingSettings(String ringName, int ringSize, SequencerType sequencer, WaitStrategyType waitStrategy,
-        int sleepingRetries, Duration sleepDuration, ExceptionPolicy exceptionPolicy, Duration shutdownTimeout) {
-
-    static final int DEFAULT_RING_SIZE = 1024;
-    static final Duration DEFAULT_SLEEP_DURATION = Duration.ofNanos(SleepingWaitStrategy.DEFAULT_SLEEP_NANOS);
+record RingSettings(String ringName, int ringSize, @Nullable SequencerType sequencer,
+        @Nullable WaitStrategyType waitStrategy, int sleepingRetries, Duration sleepDuration,
+        @Nullable ExceptionPolicy exceptionPolicy, RetrySettings retry, Duration shutdownTimeout) {
 
     /** The settings of the ring named {@code ringName}. */
     static RingSettings of(String ringName, DisruptorProperties properties) {
         Ring ring = properties.getRings().get(ringName);
         Source source = new Source(ringName, ring, properties.getDefaults());
-        int ringSize = source.pick(RingDefaults::getRingSize, DEFAULT_RING_SIZE);
+        int ringSize = source.pick(RingDefaults::getRingSize, DisruptorProperties.DEFAULT_RING_SIZE);
         try {
             DisruptorBuilder.checkRingSize(ringSize);
         } catch (IllegalArgumentException invalid) {
@@ -49,7 +53,8 @@ record RingSettings(String ringName, int ringSize, SequencerType sequencer, Wait
             throw new DisruptorConfigurationException("Invalid value " + retries + " for " + key + ": it must not be negative.",
                     "Set " + key + " to 0 or more (default " + SleepingWaitStrategy.DEFAULT_RETRIES + ").");
         }
-        Duration sleepDuration = source.pick(r -> r.getSleeping().getSleepDuration(), DEFAULT_SLEEP_DURATION);
+        Duration sleepDuration = source.pick(r -> r.getSleeping().getSleepDuration(),
+                Duration.ofNanos(SleepingWaitStrategy.DEFAULT_SLEEP_NANOS));
         if (sleepDuration.toNanos() < 1) {
             String key = source.keyOf(r -> r.getSleeping().getSleepDuration(), "sleeping.sleep-duration");
             throw new DisruptorConfigurationException("Invalid value " + sleepDuration + " for " + key
@@ -62,9 +67,40 @@ record RingSettings(String ringName, int ringSize, SequencerType sequencer, Wait
             throw new DisruptorConfigurationException("Invalid value " + shutdownTimeout + " for " + key
                     + ": it must not be negative.", "Set " + key + " to 0 or more, such as 30s.");
         }
-        return new RingSettings(ringName, ringSize, source.pick(RingDefaults::getSequencer, SequencerType.MULTI),
-                source.pick(RingDefaults::getWaitStrategy, WaitStrategyType.BLOCKING), retries, sleepDuration,
-                source.pick(RingDefaults::getExceptionPolicy, ExceptionPolicy.LOG_AND_CONTINUE), shutdownTimeout);
+        return new RingSettings(ringName, ringSize, source.pick(RingDefaults::getSequencer, null),
+                source.pick(RingDefaults::getWaitStrategy, null), retries, sleepDuration,
+                source.pick(RingDefaults::getExceptionPolicy, null), retry(source), shutdownTimeout);
+    }
+
+    /** The ring's {@code retry.*} keys, each from the ring, else from {@code disruptor.defaults}, checked. */
+    private static RetrySettings retry(Source source) {
+        Integer attempts = source.pick(r -> r.getRetry().getAttempts(), null);
+        if (attempts != null && !RetrySettings.validAttempts(attempts)) {
+            String key = source.keyOf(r -> r.getRetry().getAttempts(), "retry.attempts");
+            throw new DisruptorConfigurationException("Invalid value " + attempts + " for " + key
+                    + ": a handler gets an event at least once.", "Set " + key + " to 1 or more: how many times a "
+                            + "handler gets a failing event in all, the first time included (1: no retry, 3: two retries).");
+        }
+        Duration backOff = source.pick(r -> r.getRetry().getBackOff(), null);
+        if (backOff != null && backOff.isNegative()) {
+            String key = source.keyOf(r -> r.getRetry().getBackOff(), "retry.back-off");
+            throw new DisruptorConfigurationException("Invalid value " + backOff + " for " + key
+                    + ": it must not be negative.", "Set " + key + " to 0 or more, such as 10ms.");
+        }
+        Double multiplier = source.pick(r -> r.getRetry().getMultiplier(), null);
+        if (multiplier != null && !RetrySettings.validMultiplier(multiplier)) {
+            String key = source.keyOf(r -> r.getRetry().getMultiplier(), "retry.multiplier");
+            throw new DisruptorConfigurationException("Invalid value " + multiplier + " for " + key
+                    + ": a back-off can grow or stay, not shrink.", "Set " + key
+                            + " to a number of 1 or more, such as 2 (each pause twice the one before); 1 keeps it fixed.");
+        }
+        Duration maxBackOff = source.pick(r -> r.getRetry().getMaxBackOff(), null);
+        if (maxBackOff != null && maxBackOff.isNegative()) {
+            String key = source.keyOf(r -> r.getRetry().getMaxBackOff(), "retry.max-back-off");
+            throw new DisruptorConfigurationException("Invalid value " + maxBackOff + " for " + key
+                    + ": it must not be negative.", "Set " + key + " to at least the back-off, such as 1s.");
+        }
+        return new RetrySettings(attempts, backOff, multiplier, maxBackOff);
     }
 
     /**
@@ -77,31 +113,32 @@ record RingSettings(String ringName, int ringSize, SequencerType sequencer, Wait
                 : properties.getShutdownTimeout();
     }
 
-    ProducerType producerType() {
-        return sequencer == SequencerType.SINGLE ? ProducerType.SINGLE : ProducerType.MULTI;
-    }
-
-    /** A new wait strategy: each ring needs its own instance. */
-    WaitStrategy newWaitStrategy() {
-        return switch (waitStrategy) {
-            case BUSY_SPIN -> new BusySpinWaitStrategy();
-            case YIELDING -> new YieldingWaitStrategy();
-            case SLEEPING -> new SleepingWaitStrategy(sleepingRetries, sleepDuration.toNanos());
-            case BLOCKING -> new BlockingWaitStrategy();
-        };
-    }
-
-    ExceptionHandler exceptionHandler() {
-        return switch (exceptionPolicy) {
-            case LOG_AND_CONTINUE -> ExceptionHandler.logAndContinue();
-            case HALT_HANDLER -> ExceptionHandler.logAndHalt();
-        };
+    /** Sets on {@code builder} what the configuration sets; the rest keeps the builder's defaults. */
+    void applyTo(DisruptorBuilder<?> builder) {
+        if (sequencer != null) {
+            builder.withProducerType(sequencer == SequencerType.SINGLE ? ProducerType.SINGLE : ProducerType.MULTI);
+        }
+        if (waitStrategy != null) {
+            builder.withWaitStrategy(switch (waitStrategy) {
+                case BUSY_SPIN -> new BusySpinWaitStrategy();
+                case YIELDING -> new YieldingWaitStrategy();
+                case SLEEPING -> new SleepingWaitStrategy(sleepingRetries, sleepDuration.toNanos());
+                case BLOCKING -> new BlockingWaitStrategy();
+            });
+        }
+        if (exceptionPolicy != null) {
+            builder.withExceptionHandler(switch (exceptionPolicy) {
+                case LOG_AND_CONTINUE -> ExceptionHandler.logAndContinue();
+                case HALT_HANDLER -> ExceptionHandler.logAndHalt();
+                case DISCARD_EVENT -> ExceptionHandler.logAndDiscard();
+            });
+        }
     }
 
     /** Where each setting comes from: the ring's keys, then {@code disruptor.defaults}, then built in. */
     private record Source(String ringName, @Nullable Ring ring, RingDefaults defaults) {
 
-        <T> T pick(Function<RingDefaults, @Nullable T> key, T builtIn) {
+        <T> @Nullable T pick(Function<RingDefaults, @Nullable T> key, @Nullable T builtIn) {
             T own = ring != null ? key.apply(ring) : null;
             if (own != null) {
                 return own;

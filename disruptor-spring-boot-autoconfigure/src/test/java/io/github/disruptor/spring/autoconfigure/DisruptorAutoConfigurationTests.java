@@ -1,6 +1,10 @@
 package io.github.disruptor.spring.autoconfigure;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
@@ -22,6 +26,9 @@ import io.github.disruptor.core.Disruptor;
 import io.github.disruptor.core.DisruptorState;
 import io.github.disruptor.core.EventHandler;
 import io.github.disruptor.core.EventPublisher;
+import io.github.disruptor.core.ExceptionAction;
+import io.github.disruptor.core.ExceptionHandler;
+import io.github.disruptor.core.HandlerMonitor;
 import io.github.disruptor.core.HandlerState;
 import io.github.disruptor.core.ProducerType;
 import io.github.disruptor.spring.DisruptorEventFactory;
@@ -44,7 +51,7 @@ class DisruptorAutoConfigurationTests {
             assertThat(context).hasSingleBean(DisruptorRegistry.class).hasSingleBean(DisruptorLifecycle.class)
                     .hasSingleBean(DisruptorProperties.class).doesNotHaveBean(Disruptor.class);
             assertThat(context).as("the bean names docs/spring-boot.md lists").hasBean("disruptorRegistry")
-                    .hasBean("disruptorLifecycle").hasBean("disruptor-" + DisruptorProperties.class.getName());
+                    .hasBean("disruptorLifecycle").hasBean("disruptorProperties");
             assertThat(context.getBean(DisruptorRegistry.class).names()).isEmpty();
         });
     }
@@ -256,6 +263,68 @@ class DisruptorAutoConfigurationTests {
         });
     }
 
+    @Test
+    void theExceptionHandlerBeanAHandlerNamesDecidesForThatHandlerOnly() {
+        runner.withUserConfiguration(ExceptionHandlers.class).run(context -> {
+            Disruptor<OrderEvent> orders = ordersOf(context.getBean("orders"));
+            orders.publish(OrderEvent::setId, 1L);
+            orders.publish(OrderEvent::setId, 2L);
+            HandlerMonitor guarded = handler(orders, "guarded");
+            HandlerMonitor unguarded = handler(orders, "unguarded");
+            await("both handlers to fail").atMost(Duration.ofSeconds(20))
+                    .until(() -> guarded.state() == HandlerState.HALTED && unguarded.errorCount() == 2);
+            assertThat(context.getBean(ExceptionHandlers.class).seen).containsExactly("guarded@0");
+            assertThat(guarded.errorCount()).as("halted at the first failure").isEqualTo(1);
+            assertThat(unguarded.state()).as("the ring's policy: log and continue").isEqualTo(HandlerState.RUNNING);
+        });
+    }
+
+    @Test
+    void maxBatchSizeCapsTheEventsAHandlerTakesBeforeItsSequenceMoves() {
+        runner.withUserConfiguration(BatchedHandler.class).run(context -> {
+            Disruptor<OrderEvent> orders = ordersOf(context.getBean("orders"));
+            BatchedHandler handler = context.getBean(BatchedHandler.class);
+            orders.publish(OrderEvent::setId, 0L);
+            assertThat(handler.firstEntered.await(20, TimeUnit.SECONDS)).isTrue();
+            for (long id = 1; id <= 100; id++) {
+                orders.publish(OrderEvent::setId, id);
+            }
+            handler.releaseFirst.countDown();
+            await("the handler to see every event").atMost(Duration.ofSeconds(20)).until(() -> handler.handled.get() == 101);
+            assertThat(handler.largestBatch.get()).as("100 events waited, taken 4 at a time").isEqualTo(4);
+        });
+    }
+
+    @Test
+    void placeholdersInRingAndAfterAreResolvedFromTheEnvironment() {
+        runner.withBean("placeholders", PlaceholderHandlers.class)
+                .withPropertyValues("app.ring=orders", "app.upstream=placeholders.first")
+                .run(context -> {
+                    assertThat(context).doesNotHaveBean("${app.ring}");
+                    Disruptor<OrderEvent> orders = ordersOf(context.getBean("orders"));
+                    assertThat(context.getBean(DisruptorRegistry.class).names()).containsExactly("orders");
+                    for (long id = 0; id < 100; id++) {
+                        orders.publish(OrderEvent::setId, id);
+                    }
+                    PlaceholderHandlers handlers = context.getBean(PlaceholderHandlers.class);
+                    await("the second handler to see every event").atMost(Duration.ofSeconds(20))
+                            .until(() -> handlers.second.get() == 100);
+                    assertThat(handlers.secondOvertookFirst).as("the second handler waits for the first (after)").isFalse();
+                });
+    }
+
+    @Test
+    void aRingThatNoConfigurationNamesAndNoConfiguredRingResemblesIsANewRing() {
+        runner.withUserConfiguration(OrdersJournal.class, AuditHandler.class)
+                .withPropertyValues("disruptor.rings.orders.ring-size=64")
+                .run(context -> assertThat(context.getBean(DisruptorRegistry.class).names())
+                        .containsExactlyInAnyOrder("orders", "audit"));
+    }
+
+    private static HandlerMonitor handler(Disruptor<?> ring, String name) {
+        return ring.monitor().handlers().stream().filter(handler -> handler.name().equals(name)).findFirst().orElseThrow();
+    }
+
     @SuppressWarnings("unchecked")
     private static Disruptor<OrderEvent> ordersOf(Object bean) {
         return (Disruptor<OrderEvent>) bean;
@@ -385,6 +454,78 @@ class DisruptorAutoConfigurationTests {
         @Bean
         DisruptorEventFactory<AuditEvent> auditEvents() {
             return AuditEvent::new;
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class ExceptionHandlers {
+
+        final List<String> seen = new CopyOnWriteArrayList<>();
+
+        @Bean
+        ExceptionHandler haltAndRecord() {
+            return (failure, sequence, event, handlerName) -> {
+                seen.add(handlerName + "@" + sequence);
+                return ExceptionAction.HALT;
+            };
+        }
+
+        @Bean
+        @DisruptorHandler(ring = "orders", exceptionHandler = "haltAndRecord")
+        EventHandler<OrderEvent> guarded() {
+            return (event, sequence, endOfBatch) -> {
+                throw new IllegalStateException("expected by the test: event " + event.id());
+            };
+        }
+
+        @Bean
+        @DisruptorHandler(ring = "orders")
+        EventHandler<OrderEvent> unguarded() {
+            return (event, sequence, endOfBatch) -> {
+                throw new IllegalStateException("expected by the test: event " + event.id());
+            };
+        }
+    }
+
+    static class BatchedHandler {
+
+        final CountDownLatch firstEntered = new CountDownLatch(1);
+        final CountDownLatch releaseFirst = new CountDownLatch(1);
+        final AtomicInteger handled = new AtomicInteger();
+        final AtomicInteger largestBatch = new AtomicInteger();
+        private int batch;
+
+        @DisruptorHandler(ring = "orders", maxBatchSize = 4)
+        void handle(OrderEvent event, long sequence, boolean endOfBatch) throws InterruptedException {
+            if (sequence == 0) {
+                firstEntered.countDown();
+                releaseFirst.await(20, TimeUnit.SECONDS);
+            }
+            handled.incrementAndGet();
+            batch++;
+            if (endOfBatch) {
+                largestBatch.accumulateAndGet(batch, Math::max);
+                batch = 0;
+            }
+        }
+    }
+
+    static class PlaceholderHandlers {
+
+        final AtomicInteger first = new AtomicInteger();
+        final AtomicInteger second = new AtomicInteger();
+        volatile boolean secondOvertookFirst;
+
+        @DisruptorHandler(ring = "${app.ring}")
+        void first(OrderEvent event) {
+            first.incrementAndGet();
+        }
+
+        @DisruptorHandler(ring = "${app.ring}", after = "${app.upstream}")
+        void second(OrderEvent event) {
+            if (second.incrementAndGet() > first.get()) {
+                secondOvertookFirst = true;
+            }
         }
     }
 

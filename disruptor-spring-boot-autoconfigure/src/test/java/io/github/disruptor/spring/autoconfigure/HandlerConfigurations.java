@@ -3,6 +3,7 @@ package io.github.disruptor.spring.autoconfigure;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import io.github.disruptor.core.EventHandler;
 import io.github.disruptor.spring.DisruptorHandler;
 
 /** Handler configurations that several test classes start from. */
@@ -30,6 +31,19 @@ final class HandlerConfigurations {
         @DisruptorHandler
         CountingHandler unnamed() {
             return new CountingHandler();
+        }
+    }
+
+    /** The handler {@code journal} on the ring {@code orders}, which throws on every event. */
+    @Configuration(proxyBeanMethods = false)
+    static class FailingJournal {
+
+        @Bean
+        @DisruptorHandler(ring = "orders")
+        EventHandler<OrderEvent> journal() {
+            return (event, sequence, endOfBatch) -> {
+                throw new IllegalStateException("expected by the test: event " + sequence);
+            };
         }
     }
 }

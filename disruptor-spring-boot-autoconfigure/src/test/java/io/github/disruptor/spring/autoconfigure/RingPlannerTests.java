@@ -33,7 +33,8 @@ class RingPlannerTests {
     @Test
     void theRingsEventTypeIsTheMostSpecificOneEveryHandlerAccepts() {
         List<HandlerDefinition> handlers = List.of(
-                new HandlerDefinition("any", "any", null, Object.class, "orders", 0, List.of(), 1, "test any"),
+                new HandlerDefinition("any", "any", null, Object.class, "orders", 0, List.of(), 1, "", Integer.MAX_VALUE,
+                        RetrySettings.UNSET, false, "test any"),
                 handler("orders", 0));
         assertThat(RingPlanner.plan(new DisruptorProperties(), handlers).get(0).eventType()).isEqualTo(OrderEvent.class);
     }
@@ -47,6 +48,7 @@ class RingPlannerTests {
     }
 
     private static HandlerDefinition handler(String name, int stage, String... after) {
-        return new HandlerDefinition(name, name, null, OrderEvent.class, "orders", stage, List.of(after), 1, "test " + name);
+        return new HandlerDefinition(name, name, null, OrderEvent.class, "orders", stage, List.of(after), 1, "",
+                Integer.MAX_VALUE, RetrySettings.UNSET, false, "test " + name);
     }
 }
