@@ -83,6 +83,20 @@ class DiscardMarksTest {
         assertThat(marks.isMarked(far + SIZE)).isFalse();
     }
 
+    @Test
+    void aSequenceIsDiscardedUpstreamIfAnyOfTheSourcesBeforeItMarkedIt() {
+        DiscardMarks producers = new DiscardMarks(SIZE);
+        DiscardMarks validator = new DiscardMarks(SIZE);
+        DiscardMarks[] upstream = {producers, validator};
+        producers.mark(1);
+        validator.mark(2);
+
+        assertThat(LongStream.range(0, 4).mapToObj(sequence -> DiscardMarks.anyMarked(upstream, sequence)))
+                .containsExactly(false, true, true, false);
+        assertThat(DiscardMarks.anyMarked(upstream, 2 + SIZE)).as("a later lap").isFalse();
+        assertThat(DiscardMarks.anyMarked(new DiscardMarks[0], 1)).as("a handler with nothing upstream").isFalse();
+    }
+
     /**
      * The shards of one handler may discard their first events at the same moment: however the
      * creation of the slots races, no mark may be lost to a second array. The two sources meet in a

@@ -3,6 +3,8 @@ package io.github.disruptor.core;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import org.junit.jupiter.api.Test;
@@ -54,6 +56,20 @@ class RetryPolicyTest {
         RetryPolicy flat = RetryPolicy.of(4, Duration.ofMillis(5)).withMultiplier(3).withMaxBackOff(Duration.ofMillis(5));
         assertThat(flat.backOffAfter(1)).isEqualTo(Duration.ofMillis(5));
         assertThat(flat.backOffAfter(3)).isEqualTo(Duration.ofMillis(5));
+    }
+
+    @Test
+    void everyFailureIsRetriedUntilRetryOnlySaysWhichAndLaterWithsKeepThat() {
+        RetryPolicy all = RetryPolicy.of(3, Duration.ofMillis(1));
+        assertThat(all.retries(new IllegalStateException("transient"))).isTrue();
+        assertThat(all.retries(new AssertionError("even an error"))).isTrue();
+
+        RetryPolicy ioOnly = all.retryOnly(failure -> failure instanceof UncheckedIOException)
+                .withMultiplier(2).withMaxBackOff(Duration.ofMillis(3));
+        assertThat(ioOnly.retries(new UncheckedIOException(new IOException("network")))).isTrue();
+        assertThat(ioOnly.retries(new IllegalStateException("a bug a retry cannot mend"))).isFalse();
+        assertThat(all.retries(new IllegalStateException("transient"))).as("the policy it started from").isTrue();
+        assertThatThrownBy(() -> all.retryOnly(null)).isInstanceOf(NullPointerException.class).hasMessage("retryable");
     }
 
     @Test
