@@ -64,7 +64,8 @@ class BackpressureTest {
     void aTryPublishWithANegativeTimeoutGivesUpAtOnceHoweverNegativeTheTimeout() throws Exception {
         CountDownLatch release = new CountDownLatch(1);
         Disruptor<LongEvent> disruptor = DisruptorBuilder.withRingBuffer(2, LongEvent::new)
-                .withBarrier(scope -> scope.handleEvents("gate", (event, sequence, end) -> release.await(20, TimeUnit.SECONDS)))
+                .withBarrier(scope -> scope.handleEvents("gate",
+                        (event, sequence, end) -> release.await(20, TimeUnit.SECONDS)))
                 .build();
         disruptor.start();
         EventTranslator<LongEvent> nothing = (event, sequence) -> { };

@@ -45,8 +45,9 @@ class BlockingIdleTest {
         disruptor.publish(LongEvent.VALUE, 1L);
 
         long[] waiting = threadIds("disruptor-idle-second", "disruptor-idle-third");
-        await("the waiting handlers to park").atMost(PATIENCE).pollInterval(ONE_MILLISECOND).untilAsserted(() -> assertThat(
-                Arrays.stream(waiting).mapToObj(id -> threads.getThreadInfo(id).getThreadState())).containsOnly(Thread.State.WAITING));
+        await("the waiting handlers to park").atMost(PATIENCE).pollInterval(ONE_MILLISECOND)
+                .untilAsserted(() -> assertThat(Arrays.stream(waiting).mapToObj(id -> threads.getThreadInfo(id).getThreadState()))
+                        .containsOnly(Thread.State.WAITING));
         long before = cpuNanos(threads, waiting);
         Thread.sleep(WINDOW_MILLIS); // a measurement window, not a synchronisation
         long used = cpuNanos(threads, waiting) - before;

@@ -73,7 +73,8 @@ class BlockingWaitStrategyWithTimeoutTest extends BlockingWaitStrategyTest {
 
     @Test
     void theTimeoutMustBePositive() {
-        assertThatThrownBy(() -> new BlockingWaitStrategy(Duration.ofMillis(-1))).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> new BlockingWaitStrategy(Duration.ofMillis(-1)))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("timeout must be positive, was PT-0.001S");
         assertThatThrownBy(() -> new BlockingWaitStrategy(null)).isInstanceOf(NullPointerException.class)
                 .hasMessage("timeout");

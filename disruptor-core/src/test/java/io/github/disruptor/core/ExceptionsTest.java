@@ -60,7 +60,8 @@ class ExceptionsTest {
         HandlerMonitor fragile = disruptor.monitor().handlers().get(0);
         await("the fragile handler to halt").atMost(PATIENCE).pollInterval(ONE_MILLISECOND)
                 .untilAsserted(() -> assertThat(fragile.state()).isEqualTo(HandlerState.HALTED));
-        await("the sibling to handle every event").atMost(PATIENCE).pollInterval(ONE_MILLISECOND).untilAsserted(() -> assertThat(sibling).hasValue(6));
+        await("the sibling to handle every event").atMost(PATIENCE).pollInterval(ONE_MILLISECOND)
+                .untilAsserted(() -> assertThat(sibling).hasValue(6));
         await("downstream to handle everything before the failing event").atMost(PATIENCE).pollInterval(ONE_MILLISECOND)
                 .untilAsserted(() -> assertThat(downstream).hasValue(2));
         assertThat(fragile.sequence()).isEqualTo(1);
