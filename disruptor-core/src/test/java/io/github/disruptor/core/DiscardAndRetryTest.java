@@ -3,6 +3,7 @@ package io.github.disruptor.core;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
+import static org.awaitility.Durations.ONE_MILLISECOND;
 
 import java.time.Duration;
 import java.util.List;
@@ -158,8 +159,10 @@ class DiscardAndRetryTest {
                 .withBarrier(scope -> scope.handleEvents("downstream", (event, sequence, end) -> downstream.add(event.value)))
                 .build());
         LongEvent.publishValues(disruptor, 3);
-        await().atMost(PATIENCE).until(() -> LifecycleTest.handler(disruptor, "slowRetry").retryCount() == 1);
-        await().atMost(PATIENCE).until(() -> downstream.size() == 1);
+        await("the first retry to be counted").atMost(PATIENCE).pollInterval(ONE_MILLISECOND)
+                .untilAsserted(() -> assertThat(LifecycleTest.handler(disruptor, "slowRetry").retryCount()).isOne());
+        await("downstream to get the event before the retried one").atMost(PATIENCE).pollInterval(ONE_MILLISECOND)
+                .untilAsserted(() -> assertThat(downstream).hasSize(1));
 
         long started = System.nanoTime();
         assertThat(disruptor.stop(Duration.ofMillis(300))).as("the retried event could not drain").isFalse();
