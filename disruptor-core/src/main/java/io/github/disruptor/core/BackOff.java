@@ -31,12 +31,15 @@ final class BackOff {
         }
     }
 
-    /** {@code duration} in nanoseconds, saturated instead of overflowing (a year is as good as forever). */
+    /**
+     * {@code duration} in nanoseconds, saturated toward its sign instead of overflowing (146 years is as
+     * good as forever, and as good as long ago), with room left to add it to {@link System#nanoTime()}.
+     */
     static long saturatedNanos(java.time.Duration duration) {
         try {
             return duration.toNanos();
         } catch (ArithmeticException overflow) {
-            return Long.MAX_VALUE / 2;
+            return duration.isNegative() ? Long.MIN_VALUE / 2 : Long.MAX_VALUE / 2;
         }
     }
 }

@@ -215,7 +215,7 @@ final class BatchEventProcessor<E> implements Runnable, HandlerMonitor {
         attempts = resumeAt == failedSequence ? attempts + 1 : 1;
         failedSequence = resumeAt;
         RetryPolicy retry = group.retryPolicy;
-        if (retry != null && attempts < retry.maxAttempts()) {
+        if (retry != null && attempts < retry.maxAttempts() && retry.retries(failure)) {
             release(resumeAt - 1);
             RETRIES.setOpaque(this, (long) RETRIES.getOpaque(this) + 1);
             return backOff(retry.backOffNanosAfter(attempts)) ? resumeAt : LEAVE;
@@ -264,17 +264,10 @@ final class BatchEventProcessor<E> implements Runnable, HandlerMonitor {
     }
 
     private boolean isMine(long candidate) {
-        return (shardCount == 1 || candidate % shardCount == shardIndex) && !discardedUpstream(candidate);
+        return (shardCount == 1 || candidate % shardCount == shardIndex)
+                && !DiscardMarks.anyMarked(upstreamDiscards, candidate);
     }
 
-    private boolean discardedUpstream(long candidate) {
-        for (DiscardMarks marks : upstreamDiscards) {
-            if (marks.isMarked(candidate)) {
-                return true;
-            }
-        }
-        return false;
-    }
 
     private long lastOfMine(long from, long to) {
         long last = to;

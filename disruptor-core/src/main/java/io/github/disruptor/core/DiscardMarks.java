@@ -46,6 +46,16 @@ final class DiscardMarks {
         marks[(int) sequence & (size - 1)] = sequence;
     }
 
+    /** Whether any of {@code sources} marked {@code sequence}: the check of a consumer behind all of them. */
+    static boolean anyMarked(DiscardMarks[] sources, long sequence) {
+        for (DiscardMarks marks : sources) {
+            if (marks.isMarked(sequence)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     boolean isMarked(long sequence) {
         long[] marks = (long[]) SLOTS.getAcquire(this);
         return marks != null && marks[(int) sequence & (size - 1)] == sequence;

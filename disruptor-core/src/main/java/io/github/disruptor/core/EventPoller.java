@@ -120,7 +120,7 @@ public final class EventPoller<E> {
         long last = checkDiscards ? lastVisible(next, available) : available;
         try {
             for (boolean more = true; more && next <= available; next++) {
-                if (!checkDiscards || !discardedUpstream(next)) {
+                if (!checkDiscards || !DiscardMarks.anyMarked(upstreamDiscards, next)) {
                     more = handler.onEvent(ringBuffer.get(next), next, next == last);
                 }
                 polled = next;
@@ -139,20 +139,12 @@ public final class EventPoller<E> {
 
     private long lastVisible(long from, long to) {
         long last = to;
-        while (last >= from && discardedUpstream(last)) {
+        while (last >= from && DiscardMarks.anyMarked(upstreamDiscards, last)) {
             last--;
         }
         return last;
     }
 
-    private boolean discardedUpstream(long candidate) {
-        for (DiscardMarks marks : upstreamDiscards) {
-            if (marks.isMarked(candidate)) {
-                return true;
-            }
-        }
-        return false;
-    }
 
     Sequence sequenceRef() {
         return sequence;

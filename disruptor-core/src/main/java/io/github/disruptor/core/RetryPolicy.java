@@ -2,6 +2,7 @@ package io.github.disruptor.core;
 
 import java.time.Duration;
 import java.util.Objects;
+import java.util.function.Predicate;
 
 /**
  * How often a handler gets a failed event again before its {@link ExceptionHandler} decides, and how
@@ -26,12 +27,15 @@ public final class RetryPolicy {
     private final long backOffNanos;
     private final double multiplier;
     private final long maxBackOffNanos;
+    private final Predicate<? super Throwable> retryable;
 
-    private RetryPolicy(int maxAttempts, long backOffNanos, double multiplier, long maxBackOffNanos) {
+    private RetryPolicy(int maxAttempts, long backOffNanos, double multiplier, long maxBackOffNanos,
+            Predicate<? super Throwable> retryable) {
         this.maxAttempts = maxAttempts;
         this.backOffNanos = backOffNanos;
         this.multiplier = multiplier;
         this.maxBackOffNanos = maxBackOffNanos;
+        this.retryable = retryable;
     }
 
     /**
@@ -45,7 +49,7 @@ public final class RetryPolicy {
                     + maxAttempts);
         }
         long nanos = nonNegativeNanos("backOff", backOff);
-        return new RetryPolicy(maxAttempts, nanos, 1.0, UNCAPPED);
+        return new RetryPolicy(maxAttempts, nanos, 1.0, UNCAPPED, failure -> true);
     }
 
     /** Multiplies the back-off by {@code multiplier} after each failed retry; at least 1, finite. */
@@ -53,7 +57,7 @@ public final class RetryPolicy {
         if (!(multiplier >= 1.0) || Double.isInfinite(multiplier)) {
             throw new IllegalArgumentException("multiplier must be a finite number of at least 1, was " + multiplier);
         }
-        return new RetryPolicy(maxAttempts, backOffNanos, multiplier, maxBackOffNanos);
+        return new RetryPolicy(maxAttempts, backOffNanos, multiplier, maxBackOffNanos, retryable);
     }
 
     /** Caps the growing back-off; at least the first back-off. */
@@ -63,12 +67,27 @@ public final class RetryPolicy {
             throw new IllegalArgumentException("maxBackOff must be at least the first back-off ("
                     + Duration.ofNanos(backOffNanos) + "), was " + maxBackOff);
         }
-        return new RetryPolicy(maxAttempts, backOffNanos, multiplier, nanos);
+        return new RetryPolicy(maxAttempts, backOffNanos, multiplier, nanos, retryable);
+    }
+
+    /**
+     * Retries only the failures {@code retryable} accepts; any other goes straight to the exception
+     * handler, as if the attempts had run out. For failures a retry cannot mend, or must not: a failed
+     * {@code fsync}, after which a write that "succeeds" may have lost data.
+     */
+    public RetryPolicy retryOnly(Predicate<? super Throwable> retryable) {
+        return new RetryPolicy(maxAttempts, backOffNanos, multiplier, maxBackOffNanos,
+                Objects.requireNonNull(retryable, "retryable"));
     }
 
     /** How many times the handler gets the event in all, the first time included. */
     public int maxAttempts() {
         return maxAttempts;
+    }
+
+    /** Whether {@code failure} may be retried at all. */
+    boolean retries(Throwable failure) {
+        return retryable.test(failure);
     }
 
     /** The wait before the retry that follows failed attempt number {@code attempt} (from 1). */

@@ -1,6 +1,8 @@
 package io.github.disruptor.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.awaitility.Durations.ONE_MILLISECOND;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
@@ -18,6 +20,7 @@ import org.junit.jupiter.api.Test;
 class BlockingIdleTest {
 
     private static final long WINDOW_MILLIS = 500;
+    private static final Duration PATIENCE = Duration.ofSeconds(20);
 
     @Test
     void stagesBehindAStalledUpstreamBurnNoCpu() throws Exception {
@@ -37,12 +40,14 @@ class BlockingIdleTest {
                 .build();
         disruptor.start();
         disruptor.publish(LongEvent.VALUE, 0L);
-        Deadline.await("the second stage to handle the event before the stall", () -> handledDownstream.get() == 1);
+        await("the second stage to handle the event before the stall").atMost(PATIENCE).pollInterval(ONE_MILLISECOND)
+                .untilAsserted(() -> assertThat(handledDownstream).hasValue(1));
         disruptor.publish(LongEvent.VALUE, 1L);
 
         long[] waiting = threadIds("disruptor-idle-second", "disruptor-idle-third");
-        Deadline.await("the waiting handlers to park",
-                () -> Arrays.stream(waiting).allMatch(id -> threads.getThreadInfo(id).getThreadState() == Thread.State.WAITING));
+        await("the waiting handlers to park").atMost(PATIENCE).pollInterval(ONE_MILLISECOND)
+                .untilAsserted(() -> assertThat(Arrays.stream(waiting).mapToObj(id -> threads.getThreadInfo(id).getThreadState()))
+                        .containsOnly(Thread.State.WAITING));
         long before = cpuNanos(threads, waiting);
         Thread.sleep(WINDOW_MILLIS); // a measurement window, not a synchronisation
         long used = cpuNanos(threads, waiting) - before;

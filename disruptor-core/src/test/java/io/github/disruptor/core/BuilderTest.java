@@ -2,6 +2,8 @@ package io.github.disruptor.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+import static org.awaitility.Durations.ONE_MILLISECOND;
 
 import java.time.Duration;
 import java.util.List;
@@ -87,8 +89,9 @@ class BuilderTest {
         disruptor.start();
         assertThat(created).hasValue(3);
         LongEvent.publishValues(disruptor, 40);
-        Deadline.await("every handler to catch up",
-                () -> monitor.handlers().stream().allMatch(h -> h.sequence() == 39 && h.lag() == 0));
+        await("every handler to catch up").atMost(Duration.ofSeconds(20)).pollInterval(ONE_MILLISECOND)
+                .untilAsserted(() -> assertThat(monitor.handlers()).extracting(HandlerMonitor::sequence, HandlerMonitor::lag)
+                        .containsOnly(org.assertj.core.groups.Tuple.tuple(39L, 0L)));
         assertThat(monitor.cursor()).isEqualTo(39);
         assertThat(monitor.remainingCapacity()).isEqualTo(32);
         assertThat(disruptor.shutdown(Duration.ofSeconds(20))).isTrue();

@@ -3,6 +3,7 @@ package io.github.disruptor.core;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
+import static org.awaitility.Durations.ONE_MILLISECOND;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -45,7 +46,8 @@ class CallbacksAndPollerTest {
         self.value = disruptor;
         LongEvent.publishValues(disruptor, 3);
         disruptor.start();
-        await().atMost(PATIENCE).until(() -> events.get() == 6);
+        await("the handler to handle 6 events").atMost(PATIENCE).pollInterval(ONE_MILLISECOND)
+                .untilAsserted(() -> assertThat(events).hasValue(6));
         assertThat(disruptor.shutdown(PATIENCE)).isTrue();
         assertThat(batchSizes).containsExactly(3L, 2L, 1L);
     }
@@ -120,10 +122,15 @@ class CallbacksAndPollerTest {
                 .build();
         disruptor.start();
         disruptor.publish(LongEvent.VALUE, 1L);
-        await().atMost(PATIENCE).until(() -> secondTimeouts.size() >= 3);
+        await("the second stage to time out 3 times").atMost(PATIENCE).pollInterval(ONE_MILLISECOND)
+                .untilAsserted(() -> assertThat(secondTimeouts).hasSizeGreaterThanOrEqualTo(3));
         assertThat(secondTimeouts).as("the second stage waits on the first, which is stuck").allMatch(s -> s == -1L);
         hold.countDown();
-        await().atMost(PATIENCE).until(() -> firstTimeouts.contains(0L) && secondTimeouts.contains(0L));
+        await("both stages to time out after sequence 0").atMost(PATIENCE).pollInterval(ONE_MILLISECOND)
+                .untilAsserted(() -> {
+                    assertThat(firstTimeouts).as("first stage's timeouts").contains(0L);
+                    assertThat(secondTimeouts).as("second stage's timeouts").contains(0L);
+                });
         assertThat(disruptor.shutdown(PATIENCE)).isTrue();
         assertThatThrownBy(() -> new BlockingWaitStrategy(Duration.ZERO)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("timeout must be positive, was PT0S");
@@ -162,7 +169,9 @@ class CallbacksAndPollerTest {
         disruptor.publish(LongEvent.VALUE, 7L);
         assertThat(agent.poll(handler)).isEqualTo(EventPoller.PollState.GATING);
         release.countDown();
-        await().atMost(PATIENCE).until(() -> agent.poll(handler) == EventPoller.PollState.PROCESSING);
+        // polled from this thread, as an agent polls from its own loop
+        await("the poller to process the released event").atMost(PATIENCE).pollInterval(ONE_MILLISECOND).pollInSameThread()
+                .until(() -> agent.poll(handler) == EventPoller.PollState.PROCESSING);
         assertThat(polled).containsExactly(7L);
         HandlerMonitor view = LifecycleTest.handler(disruptor, "agent");
         assertThat(view.state()).isEqualTo(HandlerState.POLLED);

@@ -3,6 +3,7 @@ package io.github.disruptor.core;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
+import static org.awaitility.Durations.ONE_MILLISECOND;
 
 import java.time.Duration;
 import java.util.List;
@@ -158,8 +159,10 @@ class DiscardAndRetryTest {
                 .withBarrier(scope -> scope.handleEvents("downstream", (event, sequence, end) -> downstream.add(event.value)))
                 .build());
         LongEvent.publishValues(disruptor, 3);
-        await().atMost(PATIENCE).until(() -> LifecycleTest.handler(disruptor, "slowRetry").retryCount() == 1);
-        await().atMost(PATIENCE).until(() -> downstream.size() == 1);
+        await("the first retry to be counted").atMost(PATIENCE).pollInterval(ONE_MILLISECOND)
+                .untilAsserted(() -> assertThat(LifecycleTest.handler(disruptor, "slowRetry").retryCount()).isOne());
+        await("downstream to get the event before the retried one").atMost(PATIENCE).pollInterval(ONE_MILLISECOND)
+                .untilAsserted(() -> assertThat(downstream).hasSize(1));
 
         long started = System.nanoTime();
         assertThat(disruptor.stop(Duration.ofMillis(300))).as("the retried event could not drain").isFalse();
@@ -241,6 +244,33 @@ class DiscardAndRetryTest {
         assertThat(LifecycleTest.handler(disruptor, "journal").sequence()).as("halted before the failed batch")
                 .isEqualTo(2);
         assertThat(behind).containsExactly(0L, 1L, 2L);
+        assertThat(disruptor.shutdown(Duration.ofMillis(100))).isFalse();
+    }
+
+    @Test
+    void aFailureTheRetryPolicyDoesNotAcceptGoesStraightToTheExceptionHandler() {
+        List<String> attempts = new CopyOnWriteArrayList<>();
+        List<Long> behind = new CopyOnWriteArrayList<>();
+        Disruptor<LongEvent> disruptor = start(DisruptorBuilder.withRingBuffer(16, LongEvent::new)
+                .withBarrier(scope -> scope.handleEvents("journal", (event, sequence, end) -> {
+                    attempts.add(sequence + (event.value == 1 ? " transient" : event.value == 3 ? " fatal" : " ok"));
+                    if (event.value == 1 && attempts.stream().filter(a -> a.startsWith("1 ")).count() < 2) {
+                        throw new java.io.UncheckedIOException(new java.io.IOException("disk busy"));
+                    }
+                    if (event.value == 3) {
+                        throw new IllegalStateException("fsync failed");
+                    }
+                }, HandlerOptions.defaults().withExceptionHandler(ExceptionHandler.logAndHalt())
+                        .withRetry(RetryPolicy.of(5, Duration.ZERO)
+                                .retryOnly(failure -> failure instanceof java.io.UncheckedIOException))))
+                .withBarrier(scope -> scope.handleEvents("matching", (event, sequence, end) -> behind.add(event.value)))
+                .build());
+        LongEvent.publishValues(disruptor, 5);
+        await().atMost(PATIENCE).until(() -> LifecycleTest.handler(disruptor, "journal").state() == HandlerState.HALTED);
+
+        assertThat(attempts).containsExactly("0 ok", "1 transient", "1 transient", "2 ok", "3 fatal");
+        assertThat(behind).containsExactly(0L, 1L, 2L);
+        assertThat(LifecycleTest.handler(disruptor, "journal").retryCount()).isEqualTo(1);
         assertThat(disruptor.shutdown(Duration.ofMillis(100))).isFalse();
     }
 

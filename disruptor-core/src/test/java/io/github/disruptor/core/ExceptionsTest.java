@@ -2,6 +2,8 @@ package io.github.disruptor.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+import static org.awaitility.Durations.ONE_MILLISECOND;
 
 import java.time.Duration;
 import java.util.List;
@@ -14,6 +16,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 /** Handler and translator exceptions: counted, routed to the policy, never a silent thread death. */
 class ExceptionsTest {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(20);
 
     @Test
     void byDefaultAFailingEventIsCountedAndTheHandlerMovesOn() {
@@ -54,12 +58,15 @@ class ExceptionsTest {
         disruptor.start();
         LongEvent.publishValues(disruptor, 6);
         HandlerMonitor fragile = disruptor.monitor().handlers().get(0);
-        Deadline.await("the fragile handler to halt", () -> fragile.state() == HandlerState.HALTED);
-        Deadline.await("the sibling to handle every event", () -> sibling.get() == 6);
-        Deadline.await("downstream to handle everything before the failing event", () -> downstream.get() == 2);
+        await("the fragile handler to halt").atMost(PATIENCE).pollInterval(ONE_MILLISECOND)
+                .untilAsserted(() -> assertThat(fragile.state()).isEqualTo(HandlerState.HALTED));
+        await("the sibling to handle every event").atMost(PATIENCE).pollInterval(ONE_MILLISECOND)
+                .untilAsserted(() -> assertThat(sibling).hasValue(6));
+        await("downstream to handle everything before the failing event").atMost(PATIENCE).pollInterval(ONE_MILLISECOND)
+                .untilAsserted(() -> assertThat(downstream).hasValue(2));
         assertThat(fragile.sequence()).isEqualTo(1);
         assertThat(fragile.errorCount()).isEqualTo(1);
-        Deadline.await("the halted handler's thread to end", () -> !fragile.isThreadAlive());
+        await("the halted handler's thread to end").atMost(PATIENCE).pollInterval(ONE_MILLISECOND).until(() -> !fragile.isThreadAlive());
         assertThat(disruptor.shutdown(Duration.ofMillis(200))).as("a halted handler cannot drain").isFalse();
         assertThat(downstream).as("the failed event never reached the stage behind").hasValue(2);
     }
@@ -83,7 +90,8 @@ class ExceptionsTest {
         disruptor.start();
         LongEvent.publishValues(disruptor, 3);
         HandlerMonitor handler = disruptor.monitor().handlers().get(0);
-        Deadline.await("the handler to halt", () -> handler.state() == HandlerState.HALTED);
+        await("the handler to halt").atMost(PATIENCE).pollInterval(ONE_MILLISECOND)
+                .untilAsserted(() -> assertThat(handler.state()).isEqualTo(HandlerState.HALTED));
         assertThat(seen).containsExactly("alwaysFails@0: boom 0", "alwaysFails@1: boom 1");
         assertThat(handler.errorCount()).isEqualTo(2);
         disruptor.halt();

@@ -2,6 +2,8 @@ package io.github.disruptor.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+import static org.awaitility.Durations.ONE_MILLISECOND;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -18,7 +20,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -82,16 +83,6 @@ class FaultInjectionTest {
         return disruptor;
     }
 
-    private static void awaitUntil(BooleanSupplier condition, String what) throws InterruptedException {
-        long deadline = System.nanoTime() + PATIENCE.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() - deadline > 0) {
-                throw new AssertionError("timed out after " + PATIENCE + " waiting until " + what);
-            }
-            Thread.sleep(1);
-        }
-    }
-
     private static HandlerMonitor handler(Disruptor<?> disruptor, String name) {
         return disruptor.monitor().handlers().stream().filter(h -> h.name().equals(name)).findFirst().orElseThrow();
     }
@@ -140,8 +131,10 @@ class FaultInjectionTest {
                 .build());
 
         publishValues(disruptor, 0, 6);
-        awaitUntil(() -> handler(disruptor, "fragile").state() == HandlerState.HALTED, "the handler halts");
-        awaitUntil(() -> downstream.size() == 5, "the stage behind gets every event before the failing one");
+        await("the handler halts").atMost(PATIENCE).pollInterval(ONE_MILLISECOND)
+                .untilAsserted(() -> assertThat(handler(disruptor, "fragile").state()).isEqualTo(HandlerState.HALTED));
+        await("the stage behind to get every event before the failing one").atMost(PATIENCE).pollInterval(ONE_MILLISECOND)
+                .untilAsserted(() -> assertThat(downstream).hasSize(5));
 
         assertThat(handler(disruptor, "fragile").sequence()).isEqualTo(4);
         assertThat(handler(disruptor, "fragile").errorCount()).isEqualTo(1);
@@ -178,7 +171,8 @@ class FaultInjectionTest {
                 .build());
 
         publishValues(disruptor, 0, 8);
-        awaitUntil(() -> handler(disruptor, "picky").state() == HandlerState.HALTED, "the handler halts");
+        await("the handler halts").atMost(PATIENCE).pollInterval(ONE_MILLISECOND)
+                .untilAsserted(() -> assertThat(handler(disruptor, "picky").state()).isEqualTo(HandlerState.HALTED));
 
         assertThat(seen).containsExactly(new Seen("tolerable", 2, 2, "picky"), new Seen("fatal", 4, 4, "picky"));
         assertThat(handler(disruptor, "picky").sequence()).as("halted before the fatal event").isEqualTo(3);
@@ -201,12 +195,13 @@ class FaultInjectionTest {
                 .build());
 
         publishValues(disruptor, 0, 4);
-        awaitUntil(() -> handler(disruptor, "doomed").state() == HandlerState.HALTED, "the handler halts");
+        await("the handler halts").atMost(PATIENCE).pollInterval(ONE_MILLISECOND)
+                .untilAsserted(() -> assertThat(handler(disruptor, "doomed").state()).isEqualTo(HandlerState.HALTED));
 
         assertThat(handled).hasValue(2);
         assertThat(handler(disruptor, "doomed").errorCount()).isEqualTo(1);
         assertThat(handler(disruptor, "doomed").sequence()).as("halted before the event it failed on").isEqualTo(0);
-        awaitUntil(() -> !handler(disruptor, "doomed").isThreadAlive(), "the halted handler's thread ends");
+        await("the halted handler's thread to end").atMost(PATIENCE).pollInterval(ONE_MILLISECOND).until(() -> !handler(disruptor, "doomed").isThreadAlive());
     }
 
     // ------------------------------------------------------------------ throwing translators
@@ -240,11 +235,10 @@ class FaultInjectionTest {
             long v = next++;
             disruptor.publish((cell, sequence) -> cell.write(v));
             assertThatThrownBy(() -> disruptor.publish(halfThenThrow, 1_000L)).isSameAs(injected);
-            assertThatThrownBy(() -> {
-                while (!disruptor.tryPublish(halfThenThrow, 2_000L)) {
-                    Thread.yield(); // full for now: the translator has not run yet
-                }
-            }).isSameAs(injected);
+            // this thread is the only producer: once a slot is free, the next tryPublish gets it and runs the translator
+            await("a free slot").atMost(PATIENCE).pollInterval(ONE_MILLISECOND)
+                    .untilAsserted(() -> assertThat(disruptor.ringBuffer().remainingCapacity()).isPositive());
+            assertThatThrownBy(() -> disruptor.tryPublish(halfThenThrow, 2_000L)).isSameAs(injected);
             assertThatThrownBy(() -> disruptor.publish((cell, sequence, a, b) -> {
                 cell.value = a;
                 throw injected;
@@ -295,7 +289,8 @@ class FaultInjectionTest {
                 }))
                 .build());
         publishValues(disruptor, 0, 2);
-        awaitUntil(() -> disruptor.ringBuffer().remainingCapacity() == 0, "the ring is full");
+        await("the ring to fill").atMost(PATIENCE).pollInterval(ONE_MILLISECOND)
+                .untilAsserted(() -> assertThat(disruptor.ringBuffer().remainingCapacity()).isZero());
 
         AtomicReference<Throwable> outcome = new AtomicReference<>();
         AtomicBoolean interruptFlag = new AtomicBoolean();
@@ -308,8 +303,8 @@ class FaultInjectionTest {
             }
         });
         producer.start();
-        awaitUntil(() -> producer.getState() == Thread.State.TIMED_WAITING || producer.getState() == Thread.State.WAITING,
-                "the producer waits for space");
+        await("the producer to wait for space").atMost(PATIENCE).pollInterval(ONE_MILLISECOND).untilAsserted(() ->
+                assertThat(producer.getState()).isIn(Thread.State.TIMED_WAITING, Thread.State.WAITING));
         producer.interrupt();
         producer.join(PATIENCE.toMillis());
 
@@ -332,10 +327,11 @@ class FaultInjectionTest {
                 .withBarrier(s -> s.handleEvents("sturdy", (cell, sequence, end) -> seen.add(cell.value)))
                 .build());
         publishValues(disruptor, 0, 3);
-        awaitUntil(() -> seen.size() == 3, "the first events are handled");
+        await("the first events to be handled").atMost(PATIENCE).pollInterval(ONE_MILLISECOND).untilAsserted(() -> assertThat(seen).hasSize(3));
 
         for (int i = 0; i < 5; i++) {
-            awaitUntil(() -> handlerThreads.get(0).getState() == Thread.State.WAITING, "the handler parks");
+            await("the handler to park").atMost(PATIENCE).pollInterval(ONE_MILLISECOND)
+                    .untilAsserted(() -> assertThat(handlerThreads.get(0).getState()).isEqualTo(Thread.State.WAITING));
             handlerThreads.get(0).interrupt();
             publishValues(disruptor, 3 + i, 4 + i);
         }
@@ -371,7 +367,10 @@ class FaultInjectionTest {
                     }
                 }));
             }
-            awaitUntil(() -> disruptor.ringBuffer().remainingCapacity() == 0 && accepted.get() == 4, "the ring is full");
+            await("the ring to fill").atMost(PATIENCE).pollInterval(ONE_MILLISECOND).untilAsserted(() -> {
+                assertThat(disruptor.ringBuffer().remainingCapacity()).as("remaining capacity").isZero();
+                assertThat(accepted).as("publishes that returned").hasValue(4);
+            });
             Future<Boolean> shutdown = pool.submit(() -> disruptor.shutdown(PATIENCE));
 
             for (Future<?> producer : blocked) {
@@ -405,7 +404,8 @@ class FaultInjectionTest {
             }
         });
         producer.start();
-        awaitUntil(() -> producer.getState() == Thread.State.TIMED_WAITING, "the producer waits for space");
+        await("the producer to wait for space").atMost(PATIENCE).pollInterval(ONE_MILLISECOND)
+                .untilAsserted(() -> assertThat(producer.getState()).isEqualTo(Thread.State.TIMED_WAITING));
 
         disruptor.halt();
         producer.join(PATIENCE.toMillis());
@@ -501,7 +501,7 @@ class FaultInjectionTest {
                 .isInstanceOf(DisruptorClosedException.class);
 
         releaseStuckHandlers.set(true);
-        awaitUntil(() -> !handler(disruptor, "stuck").isThreadAlive(), "the released handler's thread ends");
+        await("the released handler's thread to end").atMost(PATIENCE).pollInterval(ONE_MILLISECOND).until(() -> !handler(disruptor, "stuck").isThreadAlive());
     }
 
     @ParameterizedTest
@@ -544,9 +544,11 @@ class FaultInjectionTest {
             });
             threads[p].start();
         }
-        // moves the shutdown to a different point of the producers' run each round; the assertions
-        // below hold wherever it lands
-        Thread.sleep(5 + round * 3L);
+        // moves the shutdown to a later point of the producers' run each round (the first round shuts
+        // down as they start); the assertions below hold wherever it lands
+        long claimedBeforeShutdown = round * 4_096L;
+        await("the producers to claim " + claimedBeforeShutdown + " slots").atMost(PATIENCE).pollInterval(ONE_MILLISECOND)
+                .untilAsserted(() -> assertThat(disruptor.ringBuffer().cursor() + 1).isGreaterThanOrEqualTo(claimedBeforeShutdown));
         assertThat(disruptor.shutdown(PATIENCE)).isTrue();
         for (int p = 0; p < producers; p++) {
             threads[p].join(PATIENCE.toMillis());

@@ -3,6 +3,7 @@ package io.github.disruptor.core;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
+import static org.awaitility.Durations.ONE_MILLISECOND;
 
 import java.time.Duration;
 import java.util.List;
@@ -88,8 +89,8 @@ class LifecycleTest {
                 .build();
         disruptor.start();
         LongEvent.publishValues(disruptor, 10);
-        await().atMost(Duration.ofSeconds(10))
-                .until(() -> handler(disruptor, "failing").state() == HandlerState.HALTED);
+        await("the failing handler to halt").atMost(Duration.ofSeconds(10)).pollInterval(ONE_MILLISECOND)
+                .untilAsserted(() -> assertThat(handler(disruptor, "failing").state()).isEqualTo(HandlerState.HALTED));
 
         long started = System.nanoTime();
         assertThat(disruptor.shutdown(Duration.ofSeconds(30))).isFalse();

@@ -2,6 +2,8 @@ package io.github.disruptor.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+import static org.awaitility.Durations.ONE_MILLISECOND;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -325,7 +327,8 @@ class MisuseTest {
                 })).hasMessage("translator");
             });
             publisher.start();
-            publisher.join();
+            publisher.join(Duration.ofSeconds(10).toMillis());
+            assertThat(publisher.isAlive()).as("publisher %d finished", t).isFalse();
         }
         assertThat(disruptor.shutdown(Duration.ofSeconds(10))).isTrue();
         assertThat(disruptor.monitor().concurrentClaims()).isZero();
@@ -461,10 +464,8 @@ class MisuseTest {
         built.add(self.get());
         self.get().start();
         self.get().publishBatch(4, (event, sequence) -> event.value = sequence);
-        long deadline = System.nanoTime() + 10_000_000_000L;
-        while (self.get().ringBuffer().remainingCapacity() > 0 && System.nanoTime() < deadline) {
-            Thread.onSpinWait();
-        }
+        await("the handler to fill its own ring").atMost(Duration.ofSeconds(10)).pollInterval(ONE_MILLISECOND)
+                .untilAsserted(() -> assertThat(self.get().ringBuffer().remainingCapacity()).isZero());
 
         long start = System.nanoTime();
         boolean drained = self.get().shutdown(Duration.ofSeconds(10));

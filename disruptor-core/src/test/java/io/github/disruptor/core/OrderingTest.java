@@ -6,6 +6,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Stream;
@@ -57,23 +60,27 @@ class OrderingTest {
                 }))
                 .build();
         disruptor.start();
+        // a start gate, not a wait for a condition: the producers start together, so that they contend
         CountDownLatch go = new CountDownLatch(1);
-        List<Thread> threads = new ArrayList<>();
-        for (int p = 0; p < producers; p++) {
-            long producer = p;
-            Thread thread = new Thread(() -> {
-                awaitQuietly(go);
-                for (long i = 0; i < perProducer; i++) {
-                    disruptor.publish(LongEvent.FROM_PRODUCER, producer, i);
-                }
-            }, "producer-" + p);
-            thread.start();
-            threads.add(thread);
-        }
-        go.countDown();
-        for (Thread thread : threads) {
-            thread.join(TimeUnit.SECONDS.toMillis(30));
-            assertThat(thread.isAlive()).as("%s finished", thread.getName()).isFalse();
+        ExecutorService pool = Executors.newFixedThreadPool(producers);
+        try {
+            List<Future<?>> running = new ArrayList<>();
+            for (int p = 0; p < producers; p++) {
+                long producer = p;
+                running.add(pool.submit(() -> {
+                    assertThat(go.await(30, TimeUnit.SECONDS)).as("the start signal came").isTrue();
+                    for (long i = 0; i < perProducer; i++) {
+                        disruptor.publish(LongEvent.FROM_PRODUCER, producer, i);
+                    }
+                    return null;
+                }));
+            }
+            go.countDown();
+            for (Future<?> producer : running) {
+                producer.get(30, TimeUnit.SECONDS); // rethrows whatever a producer threw
+            }
+        } finally {
+            pool.shutdownNow();
         }
         assertThat(disruptor.shutdown(Duration.ofSeconds(20))).isTrue();
         assertThat(failures).isEmpty();
@@ -108,16 +115,6 @@ class OrderingTest {
         assertThat(disruptor.shutdown(Duration.ofSeconds(20))).isTrue();
         assertThat(recorder.failures).isEmpty();
         assertThat(recorder.count).isEqualTo(EVENTS);
-    }
-
-    static void awaitQuietly(CountDownLatch latch) {
-        try {
-            if (!latch.await(30, TimeUnit.SECONDS)) {
-                throw new IllegalStateException("start signal never came");
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     /** Checks that sequences arrive 0, 1, 2, ... and that each event carries its own sequence as value. */

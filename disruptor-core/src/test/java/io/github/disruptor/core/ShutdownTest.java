@@ -2,6 +2,8 @@ package io.github.disruptor.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+import static org.awaitility.Durations.ONE_MILLISECOND;
 
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -14,6 +16,8 @@ import org.junit.jupiter.api.Test;
 
 /** Drain, timeout, fail-fast after shutdown, release of blocked producers, lifecycle misuse. */
 class ShutdownTest {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(20);
 
     @Test
     void shutdownDrainsEveryPublishedEventThroughEveryStage() {
@@ -64,10 +68,10 @@ class ShutdownTest {
         assertThat(disruptor.shutdown(Duration.ofMillis(300))).isFalse();
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(10));
         HandlerMonitor fine = handler(disruptor, "fine");
-        Deadline.await("the idle handler's thread to end", () -> !fine.isThreadAlive());
+        await("the idle handler's thread to end").atMost(PATIENCE).pollInterval(ONE_MILLISECOND).until(() -> !fine.isThreadAlive());
         // the stuck handler was interrupted by the timed-out shutdown: its await() threw, so it ends too
         HandlerMonitor stuckHandler = handler(disruptor, "stuck");
-        Deadline.await("the stuck handler's thread to end after its interrupt", () -> !stuckHandler.isThreadAlive());
+        await("the stuck handler's thread to end after its interrupt").atMost(PATIENCE).pollInterval(ONE_MILLISECOND).until(() -> !stuckHandler.isThreadAlive());
         assertThat(disruptor.shutdown(Duration.ofSeconds(1))).as("a second call repeats the answer").isFalse();
     }
 
@@ -103,8 +107,8 @@ class ShutdownTest {
             producer.set(Thread.currentThread());
             disruptor.publish(LongEvent.VALUE, 2L);
         });
-        Deadline.await("the producer to block on the full ring",
-                () -> producer.get() != null && producer.get().getState() == Thread.State.TIMED_WAITING);
+        await("the producer to block on the full ring").atMost(PATIENCE).pollInterval(ONE_MILLISECOND).untilAsserted(() ->
+                assertThat(producer.get()).extracting(Thread::getState).isEqualTo(Thread.State.TIMED_WAITING));
         CompletableFuture<Boolean> shutdown = CompletableFuture.supplyAsync(() -> disruptor.shutdown(Duration.ofSeconds(20)));
         assertThatThrownBy(() -> blocked.get(20, TimeUnit.SECONDS))
                 .isInstanceOf(ExecutionException.class)
@@ -132,7 +136,8 @@ class ShutdownTest {
             }
         });
         producer.start();
-        Deadline.await("the producer to block", () -> producer.getState() == Thread.State.TIMED_WAITING);
+        await("the producer to block").atMost(PATIENCE).pollInterval(ONE_MILLISECOND)
+                .untilAsserted(() -> assertThat(producer.getState()).isEqualTo(Thread.State.TIMED_WAITING));
         producer.interrupt();
         producer.join(TimeUnit.SECONDS.toMillis(20));
         assertThat(failure.get()).isInstanceOf(PublishInterruptedException.class).hasMessageContaining("nothing was published");
@@ -153,8 +158,8 @@ class ShutdownTest {
                 .hasMessage("Disruptor 'once' cannot start: it is RUNNING; start() is accepted on a new or stopped disruptor");
         disruptor.halt();
         assertThat(disruptor.monitor().state()).isEqualTo(DisruptorState.TERMINATED);
-        Deadline.await("handler threads to end after halt",
-                () -> disruptor.monitor().handlers().stream().noneMatch(HandlerMonitor::isThreadAlive));
+        await("handler threads to end after halt").atMost(PATIENCE).pollInterval(ONE_MILLISECOND).untilAsserted(() ->
+                assertThat(disruptor.monitor().handlers()).extracting(HandlerMonitor::isThreadAlive).containsOnly(false));
         assertThatThrownBy(() -> disruptor.publish(LongEvent.VALUE, 1L)).isInstanceOf(DisruptorClosedException.class);
         assertThat(disruptor.shutdown(Duration.ofSeconds(1))).as("a halted disruptor did not drain").isFalse();
     }

@@ -1,6 +1,8 @@
 package io.github.disruptor.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.awaitility.Durations.ONE_MILLISECOND;
 
 import java.time.Duration;
 import java.util.List;
@@ -13,6 +15,8 @@ import org.junit.jupiter.api.Test;
 
 /** Stages, dependencies and shards: a stage never sees an event its upstream has not finished. */
 class StagesTest {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(20);
 
     @Test
     void aStageSeesAnEventOnlyAfterEveryHandlerOfThePreviousStage() {
@@ -82,7 +86,8 @@ class StagesTest {
                 .build();
         disruptor.start();
         LongEvent.publishValues(disruptor, 5);
-        Deadline.await("afterFast to handle all 5 events while 'slow' is stuck on the first", () -> afterFast.get() == 5);
+        await("afterFast to handle all 5 events while 'slow' is stuck on the first").atMost(PATIENCE).pollInterval(ONE_MILLISECOND)
+                .untilAsserted(() -> assertThat(afterFast).hasValue(5));
         assertThat(disruptor.monitor().handlers()).filteredOn(h -> h.name().equals("slow"))
                 .singleElement().extracting(HandlerMonitor::sequence).isEqualTo(-1L);
         releaseSlow.countDown();

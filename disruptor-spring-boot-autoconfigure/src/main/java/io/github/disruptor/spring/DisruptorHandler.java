@@ -20,10 +20,16 @@ import org.springframework.stereotype.Component;
  * once, never by reflection per event.
  *
  * <p>A handler's name is its bean name (class or {@code @Bean} method) or {@code beanName.methodName}
- * (handler method); {@link #after()} refers to handlers by that name. {@link #ring()}, {@link #after()}
- * and {@link #exceptionHandler()} may hold {@code ${...}} placeholders, resolved from the environment. Inconsistent attributes (an
- * unknown ring or handler name, a cycle, handlers disagreeing on the event type) stop startup with a
- * report naming the annotation and the value.
+ * (handler method); {@link #after()} refers to handlers by that name. {@link #ring()}, {@link #after()},
+ * {@link #exceptionHandler()} and the {@code retry} attributes may hold {@code ${...}} placeholders,
+ * resolved from the environment. Inconsistent attributes (an unknown ring or handler name, a cycle,
+ * handlers disagreeing on the event type, a retry count or a duration that cannot be) stop startup with
+ * a report naming the annotation, the attribute and the value.
+ *
+ * <p>When the handler throws: under a retry ({@link #retryAttempts()}, or the ring's
+ * {@code disruptor.rings.<ring>.retry.*}), it gets the same event again after a back-off, while every
+ * handler behind it waits; then its {@link #exceptionHandler()} (or the ring's {@code exception-policy})
+ * decides whether it goes on, discards the event, or halts.
  *
  * <pre>{@code
  * @DisruptorHandler(ring = "orders", stage = 0)
@@ -81,4 +87,40 @@ public @interface DisruptorHandler {
      * on a batch (it ends where the events published so far end).
      */
     int maxBatchSize() default Integer.MAX_VALUE;
+
+    /**
+     * How many times this handler gets a failing event in all, the first time included: {@code "3"}
+     * hands it over twice more before the exception handler decides; {@code "1"} never retries. Meanwhile
+     * the handler's sequence stays before the event, so no handler behind it sees the event early and
+     * the ring's order is kept. A whole number of 1 or more, or a placeholder. Empty: the ring's
+     * {@code retry.attempts} (by default 1).
+     */
+    String retryAttempts() default "";
+
+    /**
+     * The pause before the first retry, such as {@code "10ms"} or {@code "PT1S"} (a bare number is
+     * milliseconds), 0 or more. Empty: the ring's {@code retry.back-off} (by default none).
+     */
+    String retryBackOff() default "";
+
+    /**
+     * What the pause is multiplied by after each failed retry, such as {@code "2"}; a number of 1 or
+     * more. Empty: the ring's {@code retry.multiplier} (by default 1, a fixed pause).
+     */
+    String retryMultiplier() default "";
+
+    /**
+     * The longest pause a growing back-off reaches, at least the back-off. Empty: the ring's
+     * {@code retry.max-back-off} (by default no cap).
+     */
+    String retryMaxBackOff() default "";
+
+    /**
+     * For a handler that does its batch's work as a unit at {@code endOfBatch} (a buffered write, a
+     * transaction): a failure rewinds it to the first event of the batch, so a retry hands it the whole
+     * batch again (after a new {@code onBatchStart}) and a halt stops before the batch, and no handler
+     * behind it sees an event of a batch that failed. Continue and discard still apply to the failed
+     * event alone.
+     */
+    boolean batchRewind() default false;
 }

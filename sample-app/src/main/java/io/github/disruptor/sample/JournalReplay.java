@@ -23,6 +23,7 @@ import org.springframework.stereotype.Component;
 class JournalReplay implements InitializingBean {
 
     private static final Log logger = LogFactory.getLog(JournalReplay.class);
+    private static final String VALIDATOR_ON_REPLAY = "orderValidator.validate (journal replay)";
 
     private final OrderJournal journal;
     private final OrderValidator validator;
@@ -30,15 +31,17 @@ class JournalReplay implements InitializingBean {
     private final OrderResults results;
     private final OrderIds ids;
     private final IdempotencyKeys idempotencyKeys;
+    private final DeadLetters deadLetters;
 
     JournalReplay(OrderJournal journal, OrderValidator validator, MatchingEngine matchingEngine, OrderResults results,
-            OrderIds ids, IdempotencyKeys idempotencyKeys) {
+            OrderIds ids, IdempotencyKeys idempotencyKeys, DeadLetters deadLetters) {
         this.journal = journal;
         this.validator = validator;
         this.matchingEngine = matchingEngine;
         this.results = results;
         this.ids = ids;
         this.idempotencyKeys = idempotencyKeys;
+        this.deadLetters = deadLetters;
     }
 
     @Override
@@ -77,11 +80,21 @@ class JournalReplay implements InitializingBean {
             rulesRecordedAt = recordedAt;
         }
 
+        /** As the ring: an order that validation fails on is set aside, as {@link DeadLetters} did when it ran. */
         @Override
         public void order(OrderEvent order) {
-            validator.validate(order, rules);
-            matchingEngine.onEvent(order, OrderJournal.BEFORE_THIS_RUN, false);
-            results.publish(order);
+            boolean validated;
+            try {
+                validator.validate(order, rules);
+                validated = true;
+            } catch (RuntimeException failure) {
+                deadLetters.handleEventException(failure, OrderJournal.BEFORE_THIS_RUN, order, VALIDATOR_ON_REPLAY);
+                validated = false;
+            }
+            if (validated) {
+                matchingEngine.onEvent(order, OrderJournal.BEFORE_THIS_RUN, false);
+                results.publish(order);
+            }
             ids.resumeAfter(order.orderId());
             if (order.idempotencyKey() != null) {
                 idempotencyKeys.remember(order.idempotencyKey(), order.ticket(), order.orderId());

@@ -33,14 +33,16 @@ class OrderController {
     private final OrderEntry entry;
     private final ReadModel readModel;
     private final MarketData marketData;
+    private final DeadLetters deadLetters;
     private final SampleProperties properties;
     private final ObjectProvider<OrderWhereabouts> whereabouts;
 
-    OrderController(OrderEntry entry, ReadModel readModel, MarketData marketData, SampleProperties properties,
-            ObjectProvider<OrderWhereabouts> whereabouts) {
+    OrderController(OrderEntry entry, ReadModel readModel, MarketData marketData, DeadLetters deadLetters,
+            SampleProperties properties, ObjectProvider<OrderWhereabouts> whereabouts) {
         this.entry = entry;
         this.readModel = readModel;
         this.marketData = marketData;
+        this.deadLetters = deadLetters;
         this.properties = properties;
         this.whereabouts = whereabouts;
     }
@@ -98,6 +100,12 @@ class OrderController {
         }
         List<TradeView> trades = readModel.trades(symbol, limit);
         return ResponseEntity.ok(trades);
+    }
+
+    /** The latest orders set aside because a stage failed on them unexpectedly, newest first. */
+    @GetMapping("/dead-letters")
+    List<DeadLetters.DeadLetter> deadLetters() {
+        return deadLetters.latest();
     }
 
     /** The best price levels of a symbol's book: of a listed symbol, or of one listed when its orders were accepted. */

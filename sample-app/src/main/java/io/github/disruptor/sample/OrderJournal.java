@@ -44,11 +44,12 @@ import org.springframework.beans.factory.ObjectProvider;
  * {@code onEvent} only once their threads have ended, so no handler ever sees an order the journal did not
  * write. New orders are refused with 503 from then on.
  *
- * <p>Why not the core's failure handling: {@code ExceptionAction.HALT} stops a handler just before the
- * failed event, and a {@code RetryPolicy} holds its sequence just before it while retrying; both release
- * the events before it in the same batch, which this journal has buffered but not written. Holding the
- * batch inside {@code onEvent} is the one way the core lets a batching handler keep unwritten events from
- * the stages behind it.
+ * <p>Why not the starter's failure handling ({@code @DisruptorHandler(retryAttempts, batchRewind)} and a
+ * halting exception handler): a batch rewind would fit a journal that writes its batch as a unit (a retry
+ * hands the whole batch over again, a halt stops before it), but a {@code RetryPolicy} retries every
+ * failure, and after a failed {@code fsync} this journal must halt without another attempt (the kernel may
+ * have dropped the data, so a retry could "succeed" without it). Holding the batch inside {@code onEvent}
+ * keeps that rule, and the attempt count and reason that health and the 503 answers report.
  *
  * <p>A class-level handler, named after its bean: {@code orderJournal}.
  */

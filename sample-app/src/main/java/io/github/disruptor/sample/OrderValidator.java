@@ -10,7 +10,9 @@ import org.springframework.stereotype.Component;
  * in the journal ({@link ValidationRules}), not today's settings.
  *
  * <p>A method-level handler: the bean stays an ordinary component, and the annotated method
- * becomes the handler {@code orderValidator.validate}.
+ * becomes the handler {@code orderValidator.validate}. An exception here is a bug, never a rule: its
+ * exception handler, {@link DeadLetters}, sets the order aside so that no order reaches matching
+ * unvalidated.
  */
 @ConditionalOnSampleMode(SampleMode.STANDALONE)
 @Component
@@ -27,7 +29,7 @@ public class OrderValidator {
         return rules;
     }
 
-    @DisruptorHandler(ring = "orders", stage = 0)
+    @DisruptorHandler(ring = "orders", stage = 0, exceptionHandler = "deadLetters")
     public void validate(OrderEvent order) {
         validate(order, rules);
     }

@@ -68,12 +68,17 @@ public final class DisruptorEndpoint {
         List<HandlerDescriptor> handlers = ring.handlers().stream().map(DisruptorEndpoint::describe).toList();
         return new RingDescriptor(ring.ringSize(), ring.producerType().name().toLowerCase(Locale.ROOT),
                 ring.waitStrategy(), ring.cursor(), ring.remainingCapacity(), ring.state(), ring.rejectedPublishes(),
-                handlers, sources);
+                ring.concurrentClaims(), handlers, sources);
     }
 
     private static HandlerDescriptor describe(HandlerMonitor handler) {
-        return new HandlerDescriptor(handler.name(), handler.stage(), handler.sequence(), handler.lag(),
-                handler.state(), handler.errorCount(), handler.isThreadAlive());
+        List<ShardDescriptor> shards = handler.shards().stream()
+                .map(shard -> new ShardDescriptor(shard.name(), shard.sequence(), shard.lag(), shard.state(),
+                        shard.errorCount(), shard.retryCount(), shard.discardedCount(), shard.isThreadAlive()))
+                .toList();
+        return new HandlerDescriptor(handler.name(), handler.stage(), handler.concurrency(), handler.sequence(),
+                handler.lag(), handler.state(), handler.errorCount(), handler.retryCount(), handler.discardedCount(),
+                handler.isThreadAlive(), shards);
     }
 
     /**
@@ -94,27 +99,54 @@ public final class DisruptorEndpoint {
      * @param remainingCapacity the slots a producer could claim now without waiting
      * @param state the ring's state
      * @param rejectedPublishes how many {@code tryPublish} calls found the ring full
-     * @param handlers one entry per handler thread, in stage order
+     * @param concurrentClaims how many publishes a single-producer ring refused because another thread was
+     *        claiming at the same time (always 0 with the multi-producer sequencer)
+     * @param handlers one entry per declared handler, in stage order
      * @param sources what feeds the ring from outside the application, by kind (see {@link DisruptorRingSources});
      *        {@code null}, and so left out of the JSON, when nothing does
      */
     public record RingDescriptor(int ringSize, String sequencer, String waitStrategy, long cursor,
-            long remainingCapacity, DisruptorState state, long rejectedPublishes, List<HandlerDescriptor> handlers,
-            @Nullable Map<String, Object> sources) implements OperationResponseBody {
+            long remainingCapacity, DisruptorState state, long rejectedPublishes, long concurrentClaims,
+            List<HandlerDescriptor> handlers, @Nullable Map<String, Object> sources) implements OperationResponseBody {
     }
 
     /**
-     * One handler thread.
+     * One handler as declared; a handler with {@code concurrency} N is one entry, with one
+     * {@link ShardDescriptor} per thread in {@code shards}.
      *
-     * @param name the handler's name; {@code name[i]} for thread {@code i} of a handler with concurrency
+     * @param name the handler's name
      * @param stage the handler's stage, from 0
-     * @param sequence the last sequence it has finished, -1 before the first
+     * @param concurrency how many threads share its events
+     * @param sequence every event up to this sequence has been handled (by exactly one thread); -1 before
+     *        the first
      * @param lag published events it has not finished yet (cursor minus sequence)
-     * @param state the handler's state
+     * @param state the handler's state; for several threads, the most telling of theirs
+     * @param errorCount exceptions it has thrown, retried attempts included
+     * @param retryCount how many times it was given a failed event again
+     * @param discardedCount failed events it discarded, which no handler behind it sees
+     * @param threadAlive whether all its threads are alive
+     * @param shards each thread of a handler with a concurrency above one, empty otherwise
+     */
+    public record HandlerDescriptor(String name, int stage, int concurrency, long sequence, long lag,
+            HandlerState state, long errorCount, long retryCount, long discardedCount, boolean threadAlive,
+            List<ShardDescriptor> shards) {
+    }
+
+    /**
+     * One thread of a handler with a concurrency above one. It handles the sequences {@code i} modulo the
+     * concurrency and passes the others, so its sequence is how far it has got, not how many events it
+     * handled.
+     *
+     * @param name the handler's name with the thread's index, {@code name[i]}
+     * @param sequence the last sequence it has passed
+     * @param lag cursor minus sequence
+     * @param state the thread's state
      * @param errorCount exceptions it has thrown
+     * @param retryCount failed events it was given again
+     * @param discardedCount failed events it discarded
      * @param threadAlive whether its thread is alive
      */
-    public record HandlerDescriptor(String name, int stage, long sequence, long lag, HandlerState state,
-            long errorCount, boolean threadAlive) {
+    public record ShardDescriptor(String name, long sequence, long lag, HandlerState state, long errorCount,
+            long retryCount, long discardedCount, boolean threadAlive) {
     }
 }

@@ -40,7 +40,7 @@ public final class DisruptorHealthAutoConfiguration {
         DisruptorHealthContributor disruptorHealthContributor(DisruptorRegistry disruptorRegistry,
                 DisruptorHealthProperties properties, ApplicationRunningState disruptorApplicationRunningState) {
             return new DisruptorHealthContributor(disruptorRegistry, properties.getFullThreshold(),
-                    disruptorApplicationRunningState::isRunning);
+                    properties.getRetryingThreshold(), disruptorApplicationRunningState::isRunning);
         }
     }
 }

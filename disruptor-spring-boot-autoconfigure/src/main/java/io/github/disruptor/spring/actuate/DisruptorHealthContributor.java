@@ -29,19 +29,22 @@ public final class DisruptorHealthContributor implements CompositeHealthContribu
      *
      * @param registry the rings to report
      * @param fullThreshold how long a ring may stay full before it is DOWN; not negative
+     * @param retryingThreshold how long a handler may retry without progress before its ring is DOWN; not
+     *        negative
      * @param applicationRunning whether the rings should be running now (false while the application
      *        starts or stops, when rings are legitimately new or stopped)
      */
-    public DisruptorHealthContributor(DisruptorRegistry registry, Duration fullThreshold,
+    public DisruptorHealthContributor(DisruptorRegistry registry, Duration fullThreshold, Duration retryingThreshold,
             BooleanSupplier applicationRunning) {
-        this(registry, fullThreshold, applicationRunning, System::nanoTime);
+        this(registry, fullThreshold, retryingThreshold, applicationRunning, System::nanoTime);
     }
 
-    DisruptorHealthContributor(DisruptorRegistry registry, Duration fullThreshold, BooleanSupplier applicationRunning,
-            LongSupplier nanoClock) {
+    DisruptorHealthContributor(DisruptorRegistry registry, Duration fullThreshold, Duration retryingThreshold,
+            BooleanSupplier applicationRunning, LongSupplier nanoClock) {
         DisruptorHealthProperties.checkFullThreshold(fullThreshold);
+        DisruptorHealthProperties.checkRetryingThreshold(retryingThreshold);
         registry.onRegistration(ring -> rings.put(ring.name(),
-                new RingHealthIndicator(ring, fullThreshold, applicationRunning, nanoClock)));
+                new RingHealthIndicator(ring, fullThreshold, retryingThreshold, applicationRunning, nanoClock)));
     }
 
     @Override

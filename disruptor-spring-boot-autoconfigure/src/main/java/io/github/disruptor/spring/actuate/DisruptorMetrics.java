@@ -14,11 +14,13 @@ import io.micrometer.core.instrument.binder.MeterBinder;
 /**
  * Binds the meters of every ring in a {@link DisruptorRegistry}, including rings registered after
  * binding. Every meter is a gauge or a function counter over a value the engine keeps anyway (the
- * cursor, a handler's sequence, its error count), read only when the registry is scraped: publishing
- * and handling do no extra work.
+ * cursor, a handler's sequence, its error, retry and discard counts), read only when the registry is
+ * scraped: publishing and handling do no extra work.
  *
- * <p>A handler that runs on several threads ({@code concurrency} above one) reports one series per
- * thread, tagged {@code handler=name[i]} as in the endpoint.
+ * <p>A handler that runs on several threads ({@code concurrency} above one) is one series, as declared:
+ * its sequence is its slowest thread's (every event up to it has been handled, by exactly one thread)
+ * and its counts are summed over its threads, so a sum over handlers never counts an event twice. The
+ * endpoint shows each thread.
  */
 public final class DisruptorMetrics implements MeterBinder {
 
@@ -55,6 +57,10 @@ public final class DisruptorMetrics implements MeterBinder {
         FunctionCounter.builder("disruptor.publish.rejected", ring, DisruptorMonitor::rejectedPublishes)
                 .description("tryPublish calls that found the ring full").baseUnit(BASE_UNIT).tags(ringTag)
                 .register(meterRegistry);
+        FunctionCounter.builder("disruptor.publish.concurrent.claims", ring, DisruptorMonitor::concurrentClaims)
+                .description("Publishes a single-producer ring refused because another thread was claiming at the "
+                        + "same time: the ring needs sequencer multi")
+                .baseUnit(BASE_UNIT).tags(ringTag).register(meterRegistry);
         // Each meter holds its handler's view: a scrape never calls handlers(), which copies the list.
         for (HandlerMonitor handler : ring.handlers()) {
             Tags handlerTags = ringTag.and("handler", handler.name());
@@ -63,11 +69,17 @@ public final class DisruptorMetrics implements MeterBinder {
                     .baseUnit(BASE_UNIT).tags(handlerTags.and("stage", Integer.toString(handler.stage())))
                     .register(meterRegistry);
             FunctionCounter.builder("disruptor.events.processed", handler, monitor -> monitor.sequence() + 1)
-                    .description("Events the handler has passed (its sequence + 1)").baseUnit(BASE_UNIT)
+                    .description("Events the handler has finished (its sequence + 1)").baseUnit(BASE_UNIT)
                     .tags(handlerTags).register(meterRegistry);
             FunctionCounter.builder("disruptor.handler.errors", handler, HandlerMonitor::errorCount)
-                    .description("Exceptions thrown by the handler").baseUnit(BASE_UNIT).tags(handlerTags)
-                    .register(meterRegistry);
+                    .description("Exceptions thrown by the handler, retried attempts included").baseUnit(BASE_UNIT)
+                    .tags(handlerTags).register(meterRegistry);
+            FunctionCounter.builder("disruptor.handler.retries", handler, HandlerMonitor::retryCount)
+                    .description("Failed events handed to the handler again by its retry policy").baseUnit(BASE_UNIT)
+                    .tags(handlerTags).register(meterRegistry);
+            FunctionCounter.builder("disruptor.handler.discarded", handler, HandlerMonitor::discardedCount)
+                    .description("Failed events the handler discarded: no handler behind it saw them")
+                    .baseUnit(BASE_UNIT).tags(handlerTags).register(meterRegistry);
         }
     }
 }

@@ -43,9 +43,15 @@ public class DisruptorProperties {
     public static final int DEFAULT_RING_SIZE = 1024;
 
     /**
+     * The pause before a retry when no key and no {@code @DisruptorHandler(retryBackOff)} sets one: none,
+     * the event is handed over again at once.
+     */
+    public static final Duration DEFAULT_RETRY_BACK_OFF = Duration.ZERO;
+
+    /**
      * Rings by name; the name is also the ring's bean name. Each ring takes the keys of disruptor.defaults
-     * (ring-size, sequencer, wait-strategy, sleeping.retries, sleeping.sleep-duration, exception-policy),
-     * which override the defaults for that ring, and its own shutdown-timeout.
+     * (ring-size, sequencer, wait-strategy, sleeping.retries, sleeping.sleep-duration, exception-policy,
+     * retry.*), which override the defaults for that ring, and its own shutdown-timeout.
      */
     private final Map<String, Ring> rings = new LinkedHashMap<>();
 
@@ -107,8 +113,14 @@ public class DisruptorProperties {
         /** Tuning of the 'sleeping' wait strategy. */
         private final Sleeping sleeping = new Sleeping();
 
-        /** What a handler does after it threw. */
+        /**
+         * What a handler does after it threw (after its retries, if it retries), unless its
+         * @DisruptorHandler names an exceptionHandler bean.
+         */
         private @Nullable ExceptionPolicy exceptionPolicy;
+
+        /** How the ring's handlers retry a failed event; a handler's own @DisruptorHandler(retry...) wins. */
+        private final Retry retry = new Retry();
 
         public @Nullable Integer getRingSize() {
             return ringSize;
@@ -144,6 +156,10 @@ public class DisruptorProperties {
 
         public void setExceptionPolicy(@Nullable ExceptionPolicy exceptionPolicy) {
             this.exceptionPolicy = exceptionPolicy;
+        }
+
+        public Retry getRetry() {
+            return retry;
         }
     }
 
@@ -188,6 +204,59 @@ public class DisruptorProperties {
         }
     }
 
+    /**
+     * How a handler retries a failed event: it gets the same event again, after a pause, while every
+     * handler behind it waits; when the attempts run out, the exception policy decides.
+     */
+    public static class Retry {
+
+        /**
+         * How many times a handler gets a failing event in all, the first time included; 1 means no retry.
+         */
+        private @Nullable Integer attempts;
+
+        /** The pause before the first retry. */
+        private @Nullable Duration backOff;
+
+        /** What the pause is multiplied by after each failed retry; 1 or more. */
+        private @Nullable Double multiplier;
+
+        /** The longest pause a growing back-off reaches; at least back-off. Unset: no cap. */
+        private @Nullable Duration maxBackOff;
+
+        public @Nullable Integer getAttempts() {
+            return attempts;
+        }
+
+        public void setAttempts(@Nullable Integer attempts) {
+            this.attempts = attempts;
+        }
+
+        public @Nullable Duration getBackOff() {
+            return backOff;
+        }
+
+        public void setBackOff(@Nullable Duration backOff) {
+            this.backOff = backOff;
+        }
+
+        public @Nullable Double getMultiplier() {
+            return multiplier;
+        }
+
+        public void setMultiplier(@Nullable Double multiplier) {
+            this.multiplier = multiplier;
+        }
+
+        public @Nullable Duration getMaxBackOff() {
+            return maxBackOff;
+        }
+
+        public void setMaxBackOff(@Nullable Duration maxBackOff) {
+            this.maxBackOff = maxBackOff;
+        }
+    }
+
     /** The sequencer of a ring. */
     public enum SequencerType {
         /** Only one thread at a time publishes: the fastest claims. */
@@ -213,6 +282,8 @@ public class DisruptorProperties {
         /** Log the exception and go on with the next event. */
         LOG_AND_CONTINUE,
         /** Log the exception and halt the handler; the stages behind it stop at that event. */
-        HALT_HANDLER
+        HALT_HANDLER,
+        /** Log the exception and discard the event: no handler behind this one sees it; the others go on. */
+        DISCARD_EVENT
     }
 }

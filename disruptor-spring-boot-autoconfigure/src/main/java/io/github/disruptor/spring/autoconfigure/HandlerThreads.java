@@ -7,13 +7,15 @@ import java.util.List;
 import java.util.concurrent.ThreadFactory;
 import java.util.function.Predicate;
 
+import io.github.disruptor.core.DisruptorBuilder;
 import io.github.disruptor.core.HandlerMonitor;
 import io.github.disruptor.spring.DisruptorThreadFactoryCustomizer;
 
 /**
- * The threads of a ring's handlers: platform, non-daemon threads named {@code disruptor-<ring>-<handler>}
- * (the core's convention), passed through every {@link DisruptorThreadFactoryCustomizer}, and checked
- * to be platform threads, whatever a customizer returns.
+ * The threads of a ring's handlers: the core's default ({@link DisruptorBuilder#defaultThreadFactory}:
+ * platform, non-daemon threads named {@code disruptor-<ring>-<handler>}), passed through every
+ * {@link DisruptorThreadFactoryCustomizer}, and checked to be platform threads, whatever a customizer
+ * returns.
  */
 final class HandlerThreads {
 
@@ -25,7 +27,7 @@ final class HandlerThreads {
 
     /** The thread factory of ring {@code ringName}, after {@code customizers} in their order. */
     static ThreadFactory of(String ringName, List<DisruptorThreadFactoryCustomizer> customizers) {
-        ThreadFactory factory = handler -> new Thread(handler, "disruptor-" + ringName + "-" + nameOf(handler));
+        ThreadFactory factory = DisruptorBuilder.defaultThreadFactory(ringName);
         for (DisruptorThreadFactoryCustomizer customizer : customizers) {
             factory = customizer.customize(ringName, factory);
             if (factory == null) {

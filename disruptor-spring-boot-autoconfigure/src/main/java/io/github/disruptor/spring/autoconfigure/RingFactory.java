@@ -20,6 +20,7 @@ import io.github.disruptor.core.DisruptorBuilder;
 import io.github.disruptor.core.EventHandler;
 import io.github.disruptor.core.ExceptionHandler;
 import io.github.disruptor.core.HandlerOptions;
+import io.github.disruptor.core.RetryPolicy;
 import io.github.disruptor.spring.DisruptorEventFactory;
 import io.github.disruptor.spring.DisruptorRegistry;
 import io.github.disruptor.spring.DisruptorThreadFactoryCustomizer;
@@ -70,7 +71,7 @@ final class RingFactory {
             Map<HandlerDefinition, EventHandler<Object>> handlers = new LinkedHashMap<>();
             stage.forEach(handler -> handlers.put(handler, handlerBean(plan, handler)));
             builder.withBarrier(scope -> handlers.forEach((handler, bean) ->
-                    scope.handleEvents(handler.name(), bean, options(handler, beanFactory))));
+                    scope.handleEvents(handler.name(), bean, options(handler, settings, beanFactory))));
         }
         Disruptor<Object> ring = builder.build();
         beanFactory.getBean(DisruptorRegistry.class).register(ring);
@@ -84,11 +85,18 @@ final class RingFactory {
         return handler.method() == null ? (EventHandler<Object>) bean : MethodEventHandlers.bind(bean, handler.method());
     }
 
-    private static HandlerOptions options(HandlerDefinition handler, BeanFactory beanFactory) {
+    private static HandlerOptions options(HandlerDefinition handler, RingSettings ring, BeanFactory beanFactory) {
         HandlerOptions options = HandlerOptions.defaults().withConcurrency(handler.concurrency())
                 .withMaxBatchSize(handler.maxBatchSize());
         if (!handler.exceptionHandler().isEmpty()) {
             options = options.withExceptionHandler(beanFactory.getBean(handler.exceptionHandler(), ExceptionHandler.class));
+        }
+        RetryPolicy retry = RetrySettings.policy(handler, ring);
+        if (retry != null) {
+            options = options.withRetry(retry);
+        }
+        if (handler.batchRewind()) {
+            options = options.withBatchRewind();
         }
         return handler.after().isEmpty() ? options : options.withDependencies(handler.after().toArray(String[]::new));
     }

@@ -47,8 +47,11 @@ final class RingPlanner {
         configured.keySet().forEach(ring -> checkUsed(ring, byRing));
         handlers.forEach(handler -> checkNotATypo(handler, configured.keySet()));
         List<RingPlan> plans = new ArrayList<>();
-        byRing.forEach((ring, ringHandlers) -> plans.add(new RingPlan(ring, eventType(ring, ringHandlers),
-                RingSettings.of(ring, properties), stages(ring, ringHandlers))));
+        byRing.forEach((ring, ringHandlers) -> {
+            RingSettings settings = RingSettings.of(ring, properties);
+            ringHandlers.forEach(handler -> RetrySettings.policy(handler, settings));
+            plans.add(new RingPlan(ring, eventType(ring, ringHandlers), settings, stages(ring, ringHandlers)));
+        });
         return plans;
     }
 

@@ -26,13 +26,14 @@ import io.github.disruptor.spring.autoconfigure.DisruptorProperties.WaitStrategy
  *
  * <p>A setting that no key sets is {@code null} here and left to the core, so that each built-in
  * value is written once: the sequencer, the wait strategy and the exception policy are
- * {@link DisruptorBuilder}'s defaults, the sleeping strategy's tuning is {@link SleepingWaitStrategy}'s.
- * Only the ring size, which the core always asks for, has its default on this side
- * ({@link DisruptorProperties#DEFAULT_RING_SIZE}).
+ * {@link DisruptorBuilder}'s defaults, the sleeping strategy's tuning is {@link SleepingWaitStrategy}'s,
+ * no retry and a retry's multiplier and cap are the core's ({@code HandlerOptions}, {@code RetryPolicy}).
+ * Only the ring size and a retry's back-off, which the core always asks for, have their defaults on
+ * this side ({@link DisruptorProperties#DEFAULT_RING_SIZE}, {@link DisruptorProperties#DEFAULT_RETRY_BACK_OFF}).
  */
 record RingSettings(String ringName, int ringSize, @Nullable SequencerType sequencer,
         @Nullable WaitStrategyType waitStrategy, int sleepingRetries, Duration sleepDuration,
-        @Nullable ExceptionPolicy exceptionPolicy, Duration shutdownTimeout) {
+        @Nullable ExceptionPolicy exceptionPolicy, RetrySettings retry, Duration shutdownTimeout) {
 
     /** The settings of the ring named {@code ringName}. */
     static RingSettings of(String ringName, DisruptorProperties properties) {
@@ -68,7 +69,38 @@ record RingSettings(String ringName, int ringSize, @Nullable SequencerType seque
         }
         return new RingSettings(ringName, ringSize, source.pick(RingDefaults::getSequencer, null),
                 source.pick(RingDefaults::getWaitStrategy, null), retries, sleepDuration,
-                source.pick(RingDefaults::getExceptionPolicy, null), shutdownTimeout);
+                source.pick(RingDefaults::getExceptionPolicy, null), retry(source), shutdownTimeout);
+    }
+
+    /** The ring's {@code retry.*} keys, each from the ring, else from {@code disruptor.defaults}, checked. */
+    private static RetrySettings retry(Source source) {
+        Integer attempts = source.pick(r -> r.getRetry().getAttempts(), null);
+        if (attempts != null && !RetrySettings.validAttempts(attempts)) {
+            String key = source.keyOf(r -> r.getRetry().getAttempts(), "retry.attempts");
+            throw new DisruptorConfigurationException("Invalid value " + attempts + " for " + key
+                    + ": a handler gets an event at least once.", "Set " + key + " to 1 or more: how many times a "
+                            + "handler gets a failing event in all, the first time included (1: no retry, 3: two retries).");
+        }
+        Duration backOff = source.pick(r -> r.getRetry().getBackOff(), null);
+        if (backOff != null && backOff.isNegative()) {
+            String key = source.keyOf(r -> r.getRetry().getBackOff(), "retry.back-off");
+            throw new DisruptorConfigurationException("Invalid value " + backOff + " for " + key
+                    + ": it must not be negative.", "Set " + key + " to 0 or more, such as 10ms.");
+        }
+        Double multiplier = source.pick(r -> r.getRetry().getMultiplier(), null);
+        if (multiplier != null && !RetrySettings.validMultiplier(multiplier)) {
+            String key = source.keyOf(r -> r.getRetry().getMultiplier(), "retry.multiplier");
+            throw new DisruptorConfigurationException("Invalid value " + multiplier + " for " + key
+                    + ": a back-off can grow or stay, not shrink.", "Set " + key
+                            + " to a number of 1 or more, such as 2 (each pause twice the one before); 1 keeps it fixed.");
+        }
+        Duration maxBackOff = source.pick(r -> r.getRetry().getMaxBackOff(), null);
+        if (maxBackOff != null && maxBackOff.isNegative()) {
+            String key = source.keyOf(r -> r.getRetry().getMaxBackOff(), "retry.max-back-off");
+            throw new DisruptorConfigurationException("Invalid value " + maxBackOff + " for " + key
+                    + ": it must not be negative.", "Set " + key + " to at least the back-off, such as 1s.");
+        }
+        return new RetrySettings(attempts, backOff, multiplier, maxBackOff);
     }
 
     /**
@@ -98,6 +130,7 @@ record RingSettings(String ringName, int ringSize, @Nullable SequencerType seque
             builder.withExceptionHandler(switch (exceptionPolicy) {
                 case LOG_AND_CONTINUE -> ExceptionHandler.logAndContinue();
                 case HALT_HANDLER -> ExceptionHandler.logAndHalt();
+                case DISCARD_EVENT -> ExceptionHandler.logAndDiscard();
             });
         }
     }

@@ -47,9 +47,11 @@ class DisruptorActuatorWebTests {
         assertThat(JsonPath.<List<Integer>>read(json, "$.rings.orders.handlers[*].stage")).containsExactly(0, 0, 1);
         assertThat(JsonPath.<String>read(json, "$.rings.payments.sequencer")).isEqualTo("multi");
         assertThat(JsonPath.<Map<String, Object>>read(json, "$.rings.orders")).containsOnlyKeys("ringSize",
-                "sequencer", "waitStrategy", "cursor", "remainingCapacity", "state", "rejectedPublishes", "handlers");
+                "sequencer", "waitStrategy", "cursor", "remainingCapacity", "state", "rejectedPublishes",
+                "concurrentClaims", "handlers");
         assertThat(JsonPath.<Map<String, Object>>read(json, "$.rings.orders.handlers[0]")).containsOnlyKeys("name",
-                "stage", "sequence", "lag", "state", "errorCount", "threadAlive");
+                "stage", "concurrency", "sequence", "lag", "state", "errorCount", "retryCount", "discardedCount",
+                "threadAlive", "shards");
     }
 
     @Test
@@ -108,6 +110,9 @@ class DisruptorActuatorWebTests {
         assertThat(sample(scrape, "disruptor_events_processed_total{handler=\"journal\",ring=\"orders\"}"))
                 .isEqualTo(published);
         assertThat(sample(scrape, "disruptor_handler_errors_total{handler=\"journal\",ring=\"orders\"}")).isZero();
+        assertThat(sample(scrape, "disruptor_handler_retries_total{handler=\"replicate\",ring=\"orders\"}")).isZero();
+        assertThat(sample(scrape, "disruptor_handler_discarded_total{handler=\"replicate\",ring=\"orders\"}")).isZero();
+        assertThat(sample(scrape, "disruptor_publish_concurrent_claims_total{ring=\"orders\"}")).isZero();
         assertThat(sample(scrape, "disruptor_handler_lag{handler=\"validator\",ring=\"payments\",stage=\"0\"}"))
                 .isZero();
         assertThat(scrape).contains("# TYPE disruptor_events_published_total counter",

@@ -33,6 +33,8 @@ class DisruptorHealthAutoConfigurationTests {
             assertThat(status(context.getBean(DisruptorHealthContributor.class), "orders")).isEqualTo(Status.UP);
             assertThat(context.getBean(DisruptorHealthProperties.class).getFullThreshold())
                     .isEqualTo(Duration.ofSeconds(30));
+            assertThat(context.getBean(DisruptorHealthProperties.class).getRetryingThreshold())
+                    .isEqualTo(Duration.ofSeconds(30));
         });
     }
 
@@ -55,6 +57,20 @@ class DisruptorHealthAutoConfigurationTests {
         runner.withPropertyValues("management.health.disruptor.full-threshold=2m")
                 .run(context -> assertThat(context.getBean(DisruptorHealthProperties.class).getFullThreshold())
                         .isEqualTo(Duration.ofMinutes(2)));
+    }
+
+    @Test
+    void bindsTheRetryingThreshold() {
+        runner.withPropertyValues("management.health.disruptor.retrying-threshold=5m")
+                .run(context -> assertThat(context.getBean(DisruptorHealthProperties.class).getRetryingThreshold())
+                        .isEqualTo(Duration.ofMinutes(5)));
+    }
+
+    @Test
+    void failsOnANegativeRetryingThresholdNamingTheProperty() {
+        runner.withPropertyValues("management.health.disruptor.retrying-threshold=-1s")
+                .run(context -> assertThat(context).hasFailed().getFailure().rootCause().hasMessageContaining(
+                        "Invalid value PT-1S for management.health.disruptor.retrying-threshold: it must not be negative."));
     }
 
     @Test

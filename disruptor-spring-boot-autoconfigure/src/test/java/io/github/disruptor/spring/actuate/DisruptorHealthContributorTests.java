@@ -7,6 +7,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 import io.github.disruptor.core.Disruptor;
+import io.github.disruptor.core.DisruptorBuilder;
+import io.github.disruptor.core.EventPoller;
+import io.github.disruptor.core.HandlerMonitor;
+import io.github.disruptor.core.HandlerOptions;
+import io.github.disruptor.core.RetryPolicy;
 import io.github.disruptor.core.DisruptorState;
 import io.github.disruptor.core.HandlerState;
 import io.github.disruptor.spring.DisruptorRegistry;
@@ -33,8 +38,8 @@ class DisruptorHealthContributorTests {
     private final DisruptorRegistry registry = rings.registry();
     private final AtomicBoolean applicationRunning = new AtomicBoolean(true);
     private final AtomicLong nanoClock = new AtomicLong(1_000);
-    private final DisruptorHealthContributor contributor =
-            new DisruptorHealthContributor(registry, Duration.ofSeconds(5), applicationRunning::get, nanoClock::get);
+    private final DisruptorHealthContributor contributor = new DisruptorHealthContributor(registry,
+            Duration.ofSeconds(5), Duration.ofSeconds(5), applicationRunning::get, nanoClock::get);
     @Test
     void aRunningRingIsUpWithItsStateCapacityAndLagPerHandler() {
         Disruptor<Slot> orders = TestRings.pipeline("orders");
@@ -48,10 +53,73 @@ class DisruptorHealthContributorTests {
         assertThat(health.getDetails()).containsEntry("state", DisruptorState.RUNNING)
                 .containsEntry("ringSize", 1024).containsEntry("remainingCapacity", 1024L)
                 .doesNotContainKeys("problems", "fullFor");
+        Map<String, Object> running = Map.of("lag", 0L, "state", HandlerState.RUNNING, "errors", 0L, "retries", 0L,
+                "discarded", 0L);
         assertThat(health.getDetails().get("handlers")).isEqualTo(Map.of(
-                "journal", Map.of("stage", 0, "lag", 0L, "state", HandlerState.RUNNING),
-                "replicate", Map.of("stage", 0, "lag", 0L, "state", HandlerState.RUNNING),
-                "business", Map.of("stage", 1, "lag", 0L, "state", HandlerState.RUNNING)));
+                "journal", with(running, "stage", 0), "replicate", with(running, "stage", 0),
+                "business", with(running, "stage", 1)));
+    }
+
+    @Test
+    void showsTheErrorsRetriesAndDiscardsOfEachHandler() {
+        Disruptor<Slot> orders = TestRings.retryingThenDiscarding("orders");
+        rings.start(orders);
+        TestRings.publish(orders, 1, -2, 3);
+        await().atMost(DEADLINE).until(() -> orders.monitor().handlers().stream().allMatch(h -> h.lag() == 0));
+
+        Health health = health("orders");
+
+        assertThat(health.getStatus()).isEqualTo(Status.UP);
+        assertThat(handlerDetails(health, "enrich")).containsEntry("errors", 3L).containsEntry("retries", 2L)
+                .containsEntry("discarded", 1L).doesNotContainKey("retryingFor");
+    }
+
+    @Test
+    void aHandlerThatKeepsRetryingWithoutProgressTurnsItsRingDownAfterTheThreshold() {
+        AtomicBoolean cardServiceDown = new AtomicBoolean(true);
+        Disruptor<Slot> payments = DisruptorBuilder.withRingBuffer(64, Slot::new).withName("payments")
+                .withBarrier(scope -> scope.handleEvents("charge", (event, sequence, endOfBatch) -> {
+                    if (cardServiceDown.get()) {
+                        throw new IllegalStateException("expected by the test: the card service is down");
+                    }
+                }, HandlerOptions.defaults().withRetry(RetryPolicy.of(Integer.MAX_VALUE, Duration.ofMillis(1)))))
+                .build();
+        rings.start(payments);
+        HandlerMonitor charge = payments.monitor().handlers().get(0);
+        TestRings.publish(payments, 1);
+        await().atMost(DEADLINE).until(() -> charge.retryCount() > 0);
+        assertThat(health("payments").getStatus()).as("first seen").isEqualTo(Status.UP);
+        long seen = charge.retryCount();
+        await().atMost(DEADLINE).until(() -> charge.retryCount() > seen);
+
+        assertThat(handlerDetails(health("payments"), "charge")).as("retrying, no progress").containsEntry("retryingFor", "PT0S");
+        nanoClock.addAndGet(Duration.ofMillis(4_999).toNanos());
+        assertThat(health("payments").getStatus()).isEqualTo(Status.UP);
+        nanoClock.addAndGet(Duration.ofMillis(1).toNanos());
+        assertThat(problems(health("payments"))).singleElement().asString().matches("handler 'charge' has retried the "
+                + "event at sequence 0 for PT5S without progress \\(\\d+ retries so far\\), which reaches "
+                + "management.health.disruptor.retrying-threshold \\(PT5S\\)");
+
+        cardServiceDown.set(false);
+
+        await().atMost(DEADLINE).until(() -> charge.sequence() == 0);
+        assertThat(health("payments").getStatus()).isEqualTo(Status.UP);
+        assertThat(handlerDetails(health("payments"), "charge")).doesNotContainKey("retryingFor");
+    }
+
+    @Test
+    void aPollerHasNoThreadThatCouldDie() throws Exception {
+        Disruptor<Slot> agent = DisruptorBuilder.withRingBuffer(64, Slot::new).withName("agent")
+                .withBarrier(scope -> scope.pollEvents("poller")).build();
+        rings.start(agent);
+        TestRings.publish(agent, 1);
+
+        Health health = health("agent");
+
+        assertThat(health.getStatus()).isEqualTo(Status.UP);
+        assertThat(handlerDetails(health, "poller")).containsEntry("state", HandlerState.POLLED).containsEntry("lag", 1L);
+        assertThat(agent.poller("poller").poll((event, sequence, endOfBatch) -> true))
+                .as("polled, so the ring can drain").isEqualTo(EventPoller.PollState.PROCESSING);
     }
 
     @Test
@@ -118,9 +186,31 @@ class DisruptorHealthContributorTests {
     @Test
     void rejectsANegativeFullThreshold() {
         assertThatIllegalArgumentException()
-                .isThrownBy(() -> new DisruptorHealthContributor(registry, Duration.ofSeconds(-1), () -> true))
+                .isThrownBy(() -> new DisruptorHealthContributor(registry, Duration.ofSeconds(-1), Duration.ZERO,
+                        () -> true))
                 .withMessage("Invalid value PT-1S for management.health.disruptor.full-threshold: it must not be "
                         + "negative. Set it to 0 or more, such as 30s (0 reports a full ring at once).");
+    }
+
+    @Test
+    void rejectsANegativeRetryingThreshold() {
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> new DisruptorHealthContributor(registry, Duration.ZERO, Duration.ofSeconds(-2),
+                        () -> true))
+                .withMessage("Invalid value PT-2S for management.health.disruptor.retrying-threshold: it must not be "
+                        + "negative. Set it to 0 or more, such as 30s (0 reports a handler that retries without "
+                        + "progress at once).");
+    }
+
+    private static Map<String, Object> with(Map<String, Object> details, String key, Object value) {
+        Map<String, Object> copy = new java.util.HashMap<>(details);
+        copy.put(key, value);
+        return copy;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> handlerDetails(Health health, String handler) {
+        return ((Map<String, Map<String, Object>>) health.getDetails().get("handlers")).get(handler);
     }
 
     private Health health(String ring) {

@@ -1,6 +1,9 @@
 package io.github.disruptor.spring.actuate;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.github.disruptor.core.Disruptor;
 import io.github.disruptor.spring.DisruptorRegistry;
@@ -43,7 +46,7 @@ class DisruptorMetricsTests {
                 .isZero();
         assertThat(gauge(meters.get("disruptor.handler.lag").tags("ring", "orders", "handler", "business", "stage", "1")))
                 .isZero();
-        assertThat(meters.getMeters()).hasSize(4 + 3 * 3)
+        assertThat(meters.getMeters()).hasSize(5 + 3 * 5)
                 .allSatisfy(meter -> assertThat(meter.getId().getBaseUnit()).isEqualTo("events"));
     }
 
@@ -66,6 +69,58 @@ class DisruptorMetricsTests {
         await().atMost(DEADLINE).until(() -> counter("disruptor.events.processed", "slow", "stuck") == 8);
         assertThat(gauge(meters.get("disruptor.handler.lag").tags("ring", "slow", "handler", "stuck"))).isZero();
         assertThat(gauge(meters.get("disruptor.ring.remaining").tag("ring", "slow"))).isEqualTo(8);
+    }
+
+    @Test
+    void aHandlerOnSeveralThreadsIsOneSeriesAndRetriesAndDiscardsAreCounted() {
+        Disruptor<Slot> orders = TestRings.retryingThenDiscarding("orders");
+        rings.start(orders);
+        new DisruptorMetrics(registry).bindTo(meters);
+
+        TestRings.publish(orders, 1, -2, 3, 4, -5, 6);
+
+        await().atMost(DEADLINE).until(() -> counter("disruptor.events.processed", "orders", "settle") == 6);
+        assertThat(meters.get("disruptor.events.processed").tag("ring", "orders").functionCounters())
+                .as("one series per declared handler, none per thread").hasSize(2);
+        assertThat(counter("disruptor.events.processed", "orders", "enrich")).isEqualTo(6);
+        assertThat(gauge(meters.get("disruptor.handler.lag").tags("ring", "orders", "handler", "enrich"))).isZero();
+        assertThat(counter("disruptor.handler.errors", "orders", "enrich")).isEqualTo(6);
+        assertThat(counter("disruptor.handler.retries", "orders", "enrich")).isEqualTo(4);
+        assertThat(counter("disruptor.handler.discarded", "orders", "enrich")).isEqualTo(2);
+        assertThat(counter("disruptor.handler.discarded", "orders", "settle")).isZero();
+        assertThat(meters.getMeters()).noneMatch(meter -> String.valueOf(meter.getId().getTag("handler")).contains("["));
+    }
+
+    @Test
+    void countsThePublishesASingleProducerRingRefusedBecauseTwoThreadsClaimedAtOnce() throws InterruptedException {
+        Disruptor<Slot> orders = TestRings.pipeline("orders");
+        rings.start(orders);
+        new DisruptorMetrics(registry).bindTo(meters);
+        AtomicBoolean publishing = new AtomicBoolean(true);
+        List<Thread> publishers = new ArrayList<>();
+        for (int t = 0; t < 2; t++) {
+            Thread publisher = new Thread(() -> {
+                while (publishing.get()) {
+                    try {
+                        orders.tryPublish((event, sequence) -> event.value = 1);
+                    } catch (IllegalStateException refused) {
+                        // counted by the ring
+                    }
+                }
+            });
+            publishers.add(publisher);
+            publisher.start();
+        }
+        try {
+            await().atMost(DEADLINE).until(() -> orders.monitor().concurrentClaims() > 0);
+        } finally {
+            publishing.set(false);
+            for (Thread publisher : publishers) {
+                publisher.join(DEADLINE.toMillis());
+            }
+        }
+        assertThat(meters.get("disruptor.publish.concurrent.claims").tag("ring", "orders").functionCounter().count())
+                .isEqualTo(orders.monitor().concurrentClaims()).isPositive();
     }
 
     @Test

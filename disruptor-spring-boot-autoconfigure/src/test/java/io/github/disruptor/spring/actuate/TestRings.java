@@ -11,6 +11,7 @@ import io.github.disruptor.core.EventHandler;
 import io.github.disruptor.core.ExceptionHandler;
 import io.github.disruptor.core.HandlerOptions;
 import io.github.disruptor.core.HandlerState;
+import io.github.disruptor.core.RetryPolicy;
 import io.github.disruptor.spring.DisruptorRegistry;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -72,6 +73,22 @@ final class TestRings implements AutoCloseable {
                 .withName(name)
                 .withBarrier(scope -> scope.handleEvents("validator", REJECTS_NEGATIVE,
                         HandlerOptions.defaults().withExceptionHandler(ExceptionHandler.logAndHalt())))
+                .build();
+    }
+
+    /**
+     * {@code enrich} on three threads (stage 0) gets a negative value three times in all, then discards
+     * it; {@code settle} (stage 1) never sees it. Single producer, sleeping wait strategy, 1024 slots.
+     */
+    static Disruptor<Slot> retryingThenDiscarding(String name) {
+        return DisruptorBuilder.withRingBuffer(1024, Slot::new)
+                .withSleepingWaitStrategy()
+                .withSingleProducerSequencer()
+                .withName(name)
+                .withBarrier(scope -> scope.handleEvents("enrich", REJECTS_NEGATIVE, HandlerOptions.defaults()
+                        .withConcurrency(3).withRetry(RetryPolicy.of(3, Duration.ZERO))
+                        .withExceptionHandler(ExceptionHandler.logAndDiscard())))
+                .withBarrier(scope -> scope.handleEvents("settle", (event, sequence, endOfBatch) -> { }))
                 .build();
     }
 

@@ -23,6 +23,7 @@ import io.github.disruptor.core.Disruptor;
 import io.github.disruptor.core.DisruptorMonitor;
 import io.github.disruptor.core.HandlerMonitor;
 import io.github.disruptor.core.HandlerState;
+import io.github.disruptor.core.RetryPolicy;
 import io.github.disruptor.core.SleepingWaitStrategy;
 import io.github.disruptor.spring.actuate.DisruptorHealthAutoConfiguration;
 import io.github.disruptor.spring.actuate.DisruptorHealthProperties;
@@ -59,7 +60,10 @@ class ConfigurationMetadataTests {
                 "disruptor.rings", "disruptor.shutdown-timeout", "disruptor.phase", "disruptor.defaults.ring-size",
                 "disruptor.defaults.sequencer", "disruptor.defaults.wait-strategy", "disruptor.defaults.exception-policy",
                 "disruptor.defaults.sleeping.retries", "disruptor.defaults.sleeping.sleep-duration",
+                "disruptor.defaults.retry.attempts", "disruptor.defaults.retry.back-off",
+                "disruptor.defaults.retry.multiplier", "disruptor.defaults.retry.max-back-off",
                 "management.health.disruptor.enabled", "management.health.disruptor.full-threshold",
+                "management.health.disruptor.retrying-threshold",
                 // the Kafka part of each ring is bound by its own class, so disruptor.rings appears once per class
                 "disruptor.rings", "disruptor.defaults.kafka.group-id", "disruptor.defaults.kafka.poll-timeout",
                 "disruptor.defaults.kafka.commit-interval", "disruptor.defaults.kafka.drain-timeout",
@@ -105,9 +109,22 @@ class ConfigurationMetadataTests {
         assertThat(settings.sleepingRetries()).isEqualTo(SleepingWaitStrategy.DEFAULT_RETRIES);
         codeDefaults.put("disruptor.defaults.sleeping.retries", settings.sleepingRetries());
         codeDefaults.put("disruptor.defaults.sleeping.sleep-duration", settings.sleepDuration());
+        HandlerDefinition journal = new HandlerDefinition("journal", "journal", null, OrderEvent.class, "orders", 0,
+                List.of(), 1, "", Integer.MAX_VALUE, RetrySettings.UNSET, false, "test journal");
+        codeDefaults.put("disruptor.defaults.retry.attempts", RetrySettings.policy(journal, settings) == null ? 1 : null);
+        DisruptorProperties retrying = new DisruptorProperties();
+        retrying.getDefaults().getRetry().setAttempts(3);
+        codeDefaults.put("disruptor.defaults.retry.back-off",
+                RetrySettings.policy(journal, RingSettings.of("orders", retrying)).backOffAfter(1));
+        retrying.getDefaults().getRetry().setBackOff(Duration.ofMillis(1));
+        RetryPolicy fromOneMillisecond = RetrySettings.policy(journal, RingSettings.of("orders", retrying));
+        codeDefaults.put("disruptor.defaults.retry.multiplier",
+                (double) fromOneMillisecond.backOffAfter(2).toNanos() / fromOneMillisecond.backOffAfter(1).toNanos());
         codeDefaults.put("disruptor.shutdown-timeout", new DisruptorProperties().getShutdownTimeout());
         codeDefaults.put("disruptor.phase", new DisruptorProperties().getPhase());
         codeDefaults.put("management.health.disruptor.full-threshold", new DisruptorHealthProperties().getFullThreshold());
+        codeDefaults.put("management.health.disruptor.retrying-threshold",
+                new DisruptorHealthProperties().getRetryingThreshold());
 
         Map<String, Object> metadataDefaults = new LinkedHashMap<>();
         // the Kafka keys' defaults are held to the code by the Kafka package's own metadata test
@@ -115,8 +132,11 @@ class ConfigurationMetadataTests {
                 .filter(property -> !property.get("name").toString().matches(".*\\bkafka\\b.*|.*disruptor-kafka.*"))
                 .forEach(property -> {
             Object value = property.get("defaultValue");
-            metadataDefaults.put(property.get("name").toString(), "java.time.Duration".equals(property.get("type"))
-                    ? DurationStyle.detectAndParse(value.toString()) : value);
+            metadataDefaults.put(property.get("name").toString(), switch (String.valueOf(property.get("type"))) {
+                case "java.time.Duration" -> DurationStyle.detectAndParse(value.toString());
+                case "java.lang.Double" -> ((Number) value).doubleValue(); // JSON writes 1.0 as 1
+                default -> value;
+            });
         });
         assertThat(metadataDefaults).as("every default of the metadata, each next to what the code does")
                 .containsExactlyInAnyOrderEntriesOf(codeDefaults);

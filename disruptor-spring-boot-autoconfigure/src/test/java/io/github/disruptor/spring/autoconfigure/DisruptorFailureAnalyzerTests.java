@@ -62,7 +62,8 @@ class DisruptorFailureAnalyzerTests {
         FailureAnalysis analysis = analyze(runner.withUserConfiguration(OrdersJournal.class)
                 .withPropertyValues("disruptor.rings.orders.exception-policy=ignore"));
         assertThat(analysis.getAction())
-                .isEqualTo("Set disruptor.rings.orders.exception-policy to one of: log-and-continue, halt-handler.");
+                .isEqualTo("Set disruptor.rings.orders.exception-policy to one of: log-and-continue, halt-handler, "
+                        + "discard-event.");
     }
 
     @Test
@@ -191,6 +192,80 @@ class DisruptorFailureAnalyzerTests {
                 + EmptyBatches.class.getName() + ".handle(OrderEvent)) has maxBatchSize = 0; a batch holds at least one event.");
         assertThat(analysis.getAction()).isEqualTo("Set maxBatchSize to 1 or more on @DisruptorHandler of method "
                 + EmptyBatches.class.getName() + ".handle(OrderEvent), or leave it out for batches of any size.");
+    }
+
+    @Test
+    void retryAttemptsThatAreNotAWholeNumber() {
+        FailureAnalysis analysis = analyze(runner.withBean("retryThree", RetryThree.class));
+        String method = "method " + RetryThree.class.getName() + ".handle(OrderEvent)";
+        assertThat(analysis.getDescription()).isEqualTo("@DisruptorHandler on handler 'retryThree.handle' (" + method
+                + ") has retryAttempts = \"three\", which is not a whole number.");
+        assertThat(analysis.getAction()).isEqualTo("Set retryAttempts to a whole number of 1 or more: how many times "
+                + "the handler gets a failing event in all, the first time included (\"1\": no retry, \"3\": two "
+                + "retries). On @DisruptorHandler of " + method + ", or leave it out for the ring's setting.");
+    }
+
+    @Test
+    void retryAttemptsFromAPlaceholderBelowOne() {
+        FailureAnalysis analysis = analyze(runner.withBean("retrying", RetryFromPlaceholders.class)
+                .withPropertyValues("app.attempts=0"));
+        assertThat(analysis.getDescription()).endsWith(" has retryAttempts = \"${app.attempts:}\" (\"0\"), but a "
+                + "handler gets an event at least once.");
+    }
+
+    @Test
+    void retryBackOffThatIsNotADuration() {
+        FailureAnalysis analysis = analyze(runner.withBean("retrying", RetryFromPlaceholders.class)
+                .withPropertyValues("app.back-off=soon"));
+        assertThat(analysis.getDescription()).isEqualTo("@DisruptorHandler on handler 'retrying.handle' (method "
+                + RetryFromPlaceholders.class.getName() + ".handle(OrderEvent)) has retryBackOff = "
+                + "\"${app.back-off:}\" (\"soon\"), which is not a duration.");
+        assertThat(analysis.getAction()).startsWith("Set retryBackOff to a duration of 0 or more, such as \"10ms\", "
+                + "\"2s\" or \"PT0.5S\" (a bare number is milliseconds).");
+    }
+
+    @Test
+    void retryMultiplierBelowOne() {
+        FailureAnalysis analysis = analyze(runner.withBean("retrying", RetryFromPlaceholders.class)
+                .withPropertyValues("app.multiplier=0.5"));
+        assertThat(analysis.getDescription()).endsWith(" has retryMultiplier = \"${app.multiplier:}\" (\"0.5\"), "
+                + "but a back-off can grow or stay, not shrink.");
+        assertThat(analysis.getAction()).startsWith("Set retryMultiplier to a number of 1 or more, such as \"2\"");
+    }
+
+    @Test
+    void retryAttemptsKeyBelowOne() {
+        FailureAnalysis analysis = analyze(runner.withUserConfiguration(OrdersJournal.class)
+                .withPropertyValues("disruptor.rings.orders.retry.attempts=0"));
+        assertThat(analysis.getDescription()).isEqualTo("Invalid value 0 for disruptor.rings.orders.retry.attempts: "
+                + "a handler gets an event at least once.");
+        assertThat(analysis.getAction()).isEqualTo("Set disruptor.rings.orders.retry.attempts to 1 or more: how many "
+                + "times a handler gets a failing event in all, the first time included (1: no retry, 3: two retries).");
+    }
+
+    @Test
+    void retryKeysOfTheDefaultsAreNamedAsSuch() {
+        assertThat(analyze(runner.withUserConfiguration(OrdersJournal.class)
+                .withPropertyValues("disruptor.defaults.retry.multiplier=0.5")).getDescription())
+                .isEqualTo("Invalid value 0.5 for disruptor.defaults.retry.multiplier: a back-off can grow or stay, "
+                        + "not shrink.");
+        assertThat(analyze(runner.withUserConfiguration(OrdersJournal.class)
+                .withPropertyValues("disruptor.rings.orders.retry.back-off=-1s")).getDescription())
+                .isEqualTo("Invalid value PT-1S for disruptor.rings.orders.retry.back-off: it must not be negative.");
+    }
+
+    @Test
+    void retryMaxBackOffBelowTheBackOffItCaps() {
+        FailureAnalysis analysis = analyze(runner.withBean("retrying", RetryFromPlaceholders.class)
+                .withPropertyValues("disruptor.rings.orders.retry.attempts=3", "disruptor.rings.orders.retry.back-off=1s",
+                        "app.max-back-off=100ms"));
+        String method = "method " + RetryFromPlaceholders.class.getName() + ".handle(OrderEvent)";
+        assertThat(analysis.getDescription()).isEqualTo("Handler 'retrying.handle' (" + method + ") of ring 'orders' "
+                + "would retry with a back-off of PT1S and a max back-off of PT0.1S; the max back-off caps a growing "
+                + "back-off, so it cannot be below it.");
+        assertThat(analysis.getAction()).isEqualTo("Set the max back-off (@DisruptorHandler(retryMaxBackOff) of "
+                + method + ", or disruptor.rings.orders.retry.max-back-off) to PT1S or more, or lower the back-off "
+                + "(retryBackOff, or disruptor.rings.orders.retry.back-off).");
     }
 
     @Test
@@ -365,6 +440,21 @@ class DisruptorFailureAnalyzerTests {
     static class GuardedByMissingBean {
 
         @DisruptorHandler(ring = "orders", exceptionHandler = "deadLetter")
+        void handle(OrderEvent event) {
+        }
+    }
+
+    static class RetryThree {
+
+        @DisruptorHandler(ring = "orders", retryAttempts = "three")
+        void handle(OrderEvent event) {
+        }
+    }
+
+    static class RetryFromPlaceholders {
+
+        @DisruptorHandler(ring = "orders", retryAttempts = "${app.attempts:}", retryBackOff = "${app.back-off:}",
+                retryMultiplier = "${app.multiplier:}", retryMaxBackOff = "${app.max-back-off:}")
         void handle(OrderEvent event) {
         }
     }

@@ -6,6 +6,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -37,7 +39,7 @@ class DisruptorLifecycleTests {
             .withConfiguration(AutoConfigurations.of(DisruptorAutoConfiguration.class));
 
     @Test
-    void closeDrainsEveryAcceptedEventThenRefusesPublishes() {
+    void closeDrainsEveryAcceptedEventThenRefusesPublishesAndSaysHowManyItDrained(CapturedOutput output) {
         runner.withUserConfiguration(SlowHandler.class).withPropertyValues("disruptor.rings.orders.ring-size=4096")
                 .run(context -> {
                     Disruptor<OrderEvent> orders = orders(context.getBean("orders"));
@@ -48,6 +50,10 @@ class DisruptorLifecycleTests {
                     assertThat(handler.handled.get()).as("still busy when the context closes").isLessThan(2000);
                     context.close();
                     assertThat(handler.handled.get()).isEqualTo(2000);
+                    Matcher drained = Pattern.compile("Ring 'orders' drained (\\d+) events in \\d+ ms and shut down")
+                            .matcher(output.getOut());
+                    assertThat(drained.find()).as("the drain's report in:%n%s", output).isTrue();
+                    assertThat(Long.parseLong(drained.group(1))).isBetween(1L, 2000L);
                     assertThat(orders.monitor().state()).isEqualTo(DisruptorState.TERMINATED);
                     assertThat(orders.monitor().handlers()).allSatisfy(h -> assertThat(h.isThreadAlive()).isFalse());
                     assertThatExceptionOfType(DisruptorClosedException.class)

@@ -34,7 +34,7 @@ class RingPlannerTests {
     void theRingsEventTypeIsTheMostSpecificOneEveryHandlerAccepts() {
         List<HandlerDefinition> handlers = List.of(
                 new HandlerDefinition("any", "any", null, Object.class, "orders", 0, List.of(), 1, "", Integer.MAX_VALUE,
-                        "test any"),
+                        RetrySettings.UNSET, false, "test any"),
                 handler("orders", 0));
         assertThat(RingPlanner.plan(new DisruptorProperties(), handlers).get(0).eventType()).isEqualTo(OrderEvent.class);
     }
@@ -49,6 +49,6 @@ class RingPlannerTests {
 
     private static HandlerDefinition handler(String name, int stage, String... after) {
         return new HandlerDefinition(name, name, null, OrderEvent.class, "orders", stage, List.of(after), 1, "",
-                Integer.MAX_VALUE, "test " + name);
+                Integer.MAX_VALUE, RetrySettings.UNSET, false, "test " + name);
     }
 }
