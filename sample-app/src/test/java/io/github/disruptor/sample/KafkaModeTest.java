@@ -143,6 +143,31 @@ class KafkaModeTest {
     }
 
     @Test
+    void anIdempotencyKeyIsExecutedOnceWhicheverInstanceTheRetryReachesAndValidationTravelsWithTheOrder() {
+        SampleClient[] clients = { new SampleClient(SampleClient.port(first)), new SampleClient(SampleClient.port(second)) };
+        String order = SampleClient.order("KILO", "BUY", "90.00", 7);
+        String key = "retry-" + System.nanoTime();
+        long placed = idOf(clients[0].post("/orders", order, IdempotencyKeys.HEADER, key));
+        long retried = idOf(clients[1].post("/orders", order, IdempotencyKeys.HEADER, key));
+        long reused = idOf(clients[1].post("/orders", SampleClient.order("KILO", "BUY", "90.00", 8),
+                IdempotencyKeys.HEADER, key));
+        long unlisted = idOf(clients[0].post("/orders", SampleClient.order("NOPE", "BUY", "1.00", 1)));
+
+        SampleClient owner = clients[KafkaSample.partitions(first).contains(OrderRecords.partitionOf(placed)) ? 0 : 1];
+        assertThat(owner.awaitOrder(placed).get("status").asString()).isEqualTo("RESTING");
+        JsonNode repeat = owner.awaitOrder(retried);
+        assertThat(repeat.get("status").asString()).isEqualTo("REJECTED");
+        assertThat(repeat.get("rejection").asString()).contains("was used by order " + placed).contains("not executed again");
+        JsonNode other = owner.awaitOrder(reused);
+        assertThat(other.get("status").asString()).isEqualTo("REJECTED");
+        assertThat(other.get("rejection").asString()).contains("first used for order " + placed).contains("quantity 7 -> 8");
+        SampleClient unlistedOwner = clients[KafkaSample.partitions(first).contains(OrderRecords.partitionOf(unlisted)) ? 0 : 1];
+        JsonNode rejected = unlistedOwner.awaitOrder(unlisted);
+        assertThat(rejected.get("status").asString()).isEqualTo("REJECTED");
+        assertThat(rejected.get("rejection").asString()).contains("unknown symbol 'NOPE'");
+    }
+
+    @Test
     void aSlowHandlerPausesConsumptionWithoutLosingTheInstancesPlaceInTheGroup() {
         List<String> arguments = KafkaSample.arguments(broker, "slow", "orders-slow", "trades-slow",
                 "--disruptor.rings.orders.ring-size=16", "--disruptor.rings.orders.kafka.drain-timeout=500ms",
@@ -207,6 +232,11 @@ class KafkaModeTest {
         public void onPartitionsRevoked(String ring, Collection<TopicPartition> partitions, boolean lost) {
             revocations.incrementAndGet();
         }
+    }
+
+    private static long idOf(SampleClient.Response response) {
+        assertThat(response.status()).as(response.toString()).isEqualTo(202);
+        return response.json().get("id").asLong();
     }
 
     private static int partitionOf(String symbol) {
