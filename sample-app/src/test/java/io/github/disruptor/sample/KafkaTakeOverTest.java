@@ -11,6 +11,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -35,7 +36,7 @@ class KafkaTakeOverTest {
     static final String GROUP = "matching";
     static final String ORDERS = "orders";
     static final String TRADES = "trades";
-    static final int ORDER_COUNT = 1_200;
+    static final int ORDERS_AFTER_TAKE_OVER = 300;
 
     @Test
     void aKilledInstancesPartitionsAreTakenOverAndEveryTradeIsWrittenExactlyOnce() throws Exception {
@@ -53,13 +54,15 @@ class KafkaTakeOverTest {
                         .until(() -> KafkaSample.partitions(survivor).size() == KafkaSample.PARTITIONS / 2);
                 SampleClient victimClient = new SampleClient(victim.port());
 
+                // the load runs until well after the kill, however fast this machine posts
                 AtomicInteger next = new AtomicInteger();
+                AtomicBoolean stop = new AtomicBoolean();
                 ExecutorService load = Executors.newFixedThreadPool(2);
                 List<Future<?>> posters = new ArrayList<>();
                 for (int thread = 0; thread < 2; thread++) {
                     posters.add(load.submit(() -> {
-                        for (int i = next.getAndIncrement(); i < ORDER_COUNT; i = next.getAndIncrement()) {
-                            SampleClient.Response response = client.post("/orders", KafkaSample.request(i));
+                        while (!stop.get()) {
+                            SampleClient.Response response = client.post("/orders", KafkaSample.request(next.getAndIncrement()));
                             assertThat(response.status()).as(response.toString()).isEqualTo(202);
                             acknowledged.add(response.json().get("id").asLong());
                         }
@@ -68,13 +71,16 @@ class KafkaTakeOverTest {
                 }
                 await("the instance to kill has matched and written trades").atMost(Duration.ofSeconds(30))
                         .until(() -> victimClient.get("/trades").json().size() >= 20);
-                assertThat(next.get()).as("the load is still running when the instance is killed").isLessThan(ORDER_COUNT);
                 victim.killHard();
                 killedAt = System.nanoTime();
                 await("the survivor takes over every partition").atMost(KafkaSample.TAKE_OVER)
                         .pollInterval(Duration.ofMillis(20))
                         .until(() -> KafkaSample.partitions(survivor).size() == KafkaSample.PARTITIONS);
                 takenOver = System.nanoTime();
+                int atTakeOver = acknowledged.size();
+                await("orders after the take-over").atMost(Duration.ofSeconds(30))
+                        .until(() -> acknowledged.size() >= atTakeOver + ORDERS_AFTER_TAKE_OVER);
+                stop.set(true);
                 for (Future<?> poster : posters) {
                     poster.get(60, TimeUnit.SECONDS);
                 }
@@ -95,7 +101,6 @@ class KafkaTakeOverTest {
                 assertThat(trades).as("the trades written across the kill are those the orders make").isEqualTo(recomputed);
 
                 SampleClient auditClient = new SampleClient(SampleClient.port(audit));
-                assertThat(acknowledged).hasSize(ORDER_COUNT);
                 for (long id : acknowledged) {
                     JsonNode order = auditClient.get("/orders/" + id).json();
                     assertThat(order.get("status")).as("acknowledged order %d is in the orders topic", id).isNotNull();
