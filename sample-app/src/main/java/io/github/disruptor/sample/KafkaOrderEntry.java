@@ -77,6 +77,9 @@ class KafkaOrderEntry implements OrderEntry, OrderSink, DisposableBean {
         } catch (KafkaException refused) {
             return new Placement.Refused(notSent(refused));
         }
+        // a send that failed before the record left (no metadata within max.block.ms: the broker is out of reach; a
+        // record the client refuses) comes back failed at once; a record that left fails only after retries
+        boolean failedBeforeSending = acknowledgement.isDone();
         try {
             RecordMetadata written = acknowledgement.get(ackTimeout.toNanos(), TimeUnit.NANOSECONDS);
             return new Placement.Accepted(OrderRecords.orderId(written.partition(), written.offset()), false);
@@ -84,6 +87,9 @@ class KafkaOrderEntry implements OrderEntry, OrderSink, DisposableBean {
             return new Placement.Refused("the broker has not acknowledged the order within "
                     + OrderJournal.text(ackTimeout) + " (sample.kafka.ack-timeout)" + MAYBE_WRITTEN);
         } catch (ExecutionException failed) {
+            if (failedBeforeSending) {
+                return new Placement.Refused(notSent(failed.getCause()));
+            }
             logger.warn("The broker did not acknowledge an order sent to topic " + topic + ": " + failed.getCause());
             return new Placement.Refused("the broker did not acknowledge the order (" + failed.getCause().getMessage()
                     + ")" + MAYBE_WRITTEN);
@@ -126,7 +132,7 @@ class KafkaOrderEntry implements OrderEntry, OrderSink, DisposableBean {
                 OrderRecords.order(order, Instant.now(), idempotencyKey, rejection));
     }
 
-    private String notSent(KafkaException failure) {
+    private String notSent(Throwable failure) {
         logger.warn("An order could not be sent to topic " + topic + " at " + bootstrapServers + ": " + failure);
         return "the order was not written to the orders topic (" + failure.getMessage() + "); is the broker at "
                 + bootstrapServers + " (spring.kafka.bootstrap-servers) reachable?";

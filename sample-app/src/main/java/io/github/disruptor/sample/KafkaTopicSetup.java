@@ -64,7 +64,8 @@ final class KafkaTopicSetup implements InitializingBean {
         } catch (ExecutionException | TimeoutException unreachable) {
             logger.warn("Could not check or create the topics " + List.of(kafka.ordersTopic(), kafka.tradesTopic(),
                     deadLetterTopic) + " at " + admin.getConfigurationProperties().get("bootstrap.servers") + " within "
-                    + TIMEOUT.toSeconds() + " s: " + unreachable + ". The application starts anyway; the orders consumer"
+                    + TIMEOUT.toSeconds() + " s (" + (unreachable instanceof TimeoutException ? "no answer" : unreachable.getCause())
+                    + "). The application starts anyway; the orders consumer"
                     + " keeps trying (health disruptorKafka). A broker that creates topics on first use gives them its"
                     + " num.partitions, not sample.kafka.partitions");
         } finally {
