@@ -9,7 +9,10 @@ import java.util.List;
  * <p>Each stage writes only its own fields, so stages never race on a field: the publisher writes the
  * order, validation (stage 0) the rejection, the matching engine (stage 1) the outcome and trades;
  * the journal (stage 0) and the read model (stage 2) only read. A stage sees an event only after
- * every earlier stage has finished with it, which makes the earlier writes visible.
+ * every earlier stage has finished with it, which makes the earlier writes visible. In Kafka mode the
+ * ring's consumer thread is the publisher: it writes the order, the rejection the accepting instance decided,
+ * the partition and the replay mark; matching (stage 1) the outcome, and the rejection of a repeated
+ * {@code Idempotency-Key}.
  */
 public final class OrderEvent {
 
