@@ -16,6 +16,7 @@ import org.springframework.stereotype.Component;
  * its order too. The first request with a key claims it; a concurrent or later request with the same key
  * waits for that claim's outcome instead of placing anything.
  */
+@ConditionalOnSampleMode(SampleMode.STANDALONE)
 @Component
 class IdempotencyKeys {
 

@@ -9,6 +9,7 @@ import org.springframework.stereotype.Component;
  * retries a failed write and once it has halted. The details (state, reason, file, size) are shown only to
  * callers allowed to see health details ({@code management.endpoint.health.show-details}).
  */
+@ConditionalOnSampleMode(SampleMode.STANDALONE)
 @Component
 class JournalHealthIndicator implements HealthIndicator {
 

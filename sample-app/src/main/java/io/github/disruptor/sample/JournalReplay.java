@@ -18,6 +18,7 @@ import org.springframework.stereotype.Component;
  * the ring starts and before the web server takes requests; the handler threads start afterwards and so
  * see everything the replay built.
  */
+@ConditionalOnSampleMode(SampleMode.STANDALONE)
 @Component
 class JournalReplay implements InitializingBean {
 

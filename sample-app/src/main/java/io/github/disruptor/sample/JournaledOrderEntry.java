@@ -14,6 +14,7 @@ import org.springframework.stereotype.Component;
  * published. With an {@code Idempotency-Key}, a retry gets the outcome of the first request's order instead
  * of placing another.
  */
+@ConditionalOnSampleMode(SampleMode.STANDALONE)
 @Component
 class JournaledOrderEntry implements OrderEntry {
 

@@ -22,6 +22,11 @@ public class MarketData {
         books.put(book.symbol(), book);
     }
 
+    /** Kafka mode: the symbol's partition moved to another instance, which shows its book from now on. */
+    void remove(String symbol) {
+        books.remove(symbol);
+    }
+
     /** The latest snapshot of {@code symbol}'s book, if it ever changed. */
     public Optional<BookView> book(String symbol) {
         return Optional.ofNullable(books.get(symbol));

@@ -16,6 +16,7 @@ import io.github.disruptor.spring.DisruptorHandler;
  * <p>A class-level handler: the annotation makes this class a bean and the bean a handler of the
  * {@code orders} ring, named after the bean ({@code matchingEngine}).
  */
+@ConditionalOnSampleMode(SampleMode.STANDALONE)
 @DisruptorHandler(ring = "orders", stage = 1)
 public class MatchingEngine implements EventHandler<OrderEvent> {
 

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.Map;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -34,14 +35,16 @@ class OrderController {
     private final MarketData marketData;
     private final DeadLetters deadLetters;
     private final SampleProperties properties;
+    private final ObjectProvider<OrderWhereabouts> whereabouts;
 
     OrderController(OrderEntry entry, ReadModel readModel, MarketData marketData, DeadLetters deadLetters,
-            SampleProperties properties) {
+            SampleProperties properties, ObjectProvider<OrderWhereabouts> whereabouts) {
         this.entry = entry;
         this.readModel = readModel;
         this.marketData = marketData;
         this.deadLetters = deadLetters;
         this.properties = properties;
+        this.whereabouts = whereabouts;
     }
 
     /**
@@ -82,8 +85,9 @@ class OrderController {
                 ? problem(HttpStatus.NOT_FOUND, "Order " + id + " is older than the latest "
                         + properties.readModel().maxOrders() + " orders the read model keeps"
                         + " (sample.read-model.max-orders), so it is no longer shown")
-                : problem(HttpStatus.NOT_FOUND, "No order " + id + " yet: an order shows here once the matching engine"
-                        + " has handled it, a moment after POST /orders accepted it"));
+                : problem(HttpStatus.NOT_FOUND, whereabouts.getIfAvailable(() -> orderId -> "No order " + orderId
+                        + " yet: an order shows here once the matching engine has handled it, a moment after POST /orders"
+                        + " accepted it").notShownHere(id)));
     }
 
     /** The latest trades, newest first. */

@@ -9,7 +9,10 @@ import java.util.List;
  * <p>Each stage writes only its own fields, so stages never race on a field: the publisher writes the
  * order, validation (stage 0) the rejection, the matching engine (stage 1) the outcome and trades;
  * the journal (stage 0) and the read model (stage 2) only read. A stage sees an event only after
- * every earlier stage has finished with it, which makes the earlier writes visible.
+ * every earlier stage has finished with it, which makes the earlier writes visible. In Kafka mode the
+ * ring's consumer thread is the publisher: it writes the order, the rejection the accepting instance decided,
+ * the partition and the replay mark; matching (stage 1) the outcome, and the rejection of a repeated
+ * {@code Idempotency-Key}.
  */
 public final class OrderEvent {
 
@@ -20,6 +23,8 @@ public final class OrderEvent {
     private long price;
     private long quantity;
     private String idempotencyKey;
+    private int partition;
+    private boolean replay;
 
     private String rejection;
 
@@ -42,6 +47,15 @@ public final class OrderEvent {
         this.price = price;
         this.quantity = quantity;
         this.idempotencyKey = idempotencyKey;
+    }
+
+    /**
+     * Kafka mode's translator: the partition of the orders topic the order came from, and whether it is a replay
+     * (matched before, read again to rebuild the books: its trades were written then).
+     */
+    void readFrom(int partition, boolean replay) {
+        this.partition = partition;
+        this.replay = replay;
     }
 
     /** Validation: {@code null} when the order may trade. */
@@ -96,6 +110,16 @@ public final class OrderEvent {
     /** The key the client sent with {@code POST /orders}, or {@code null}; journaled, so retries are answered after a restart too. */
     public String idempotencyKey() {
         return idempotencyKey;
+    }
+
+    /** Kafka mode: the partition of the orders topic that holds the order (0 in standalone mode). */
+    public int partition() {
+        return partition;
+    }
+
+    /** Kafka mode: a replayed order, matched again only to rebuild its book; never in standalone mode. */
+    public boolean replay() {
+        return replay;
     }
 
     /** The order's fields as the client sent them. */

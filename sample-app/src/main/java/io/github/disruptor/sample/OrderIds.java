@@ -23,6 +23,7 @@ import org.springframework.stereotype.Component;
  * record) can therefore not make an id that was already answered come back; a restart skips what was left
  * of the last block.
  */
+@ConditionalOnSampleMode(SampleMode.STANDALONE)
 @Component
 class OrderIds {
 

@@ -8,8 +8,9 @@ import org.springframework.stereotype.Component;
  * The producer side of the {@code orders} ring, shared by the HTTP API and the load generator: both
  * publish from their own threads, which is why the ring uses the multi-producer sequencer.
  */
+@ConditionalOnSampleMode(SampleMode.STANDALONE)
 @Component
-public class OrderIntake {
+public class OrderIntake implements OrderSink {
 
     static final String RING_FULL = "the orders ring is full: the pipeline is behind; nothing was accepted";
 
@@ -45,6 +46,12 @@ public class OrderIntake {
         }
         NewOrder order = new NewOrder(id, System.currentTimeMillis(), ticket, idempotencyKey);
         return orders.tryPublish(PLACE, order) ? Submission.placed(id, order.sequence) : Submission.refused(RING_FULL);
+    }
+
+    /** The load generator's orders: published if the ring has space, with no key and no wait for the journal. */
+    @Override
+    public boolean offer(OrderTicket order) {
+        return tryPlace(order, null).isPlaced();
     }
 
     /** The publisher's order; the translator, running on the publishing thread, records its ring sequence. */

@@ -53,6 +53,7 @@ import org.springframework.beans.factory.ObjectProvider;
  *
  * <p>A class-level handler, named after its bean: {@code orderJournal}.
  */
+@ConditionalOnSampleMode(SampleMode.STANDALONE)
 @DisruptorHandler(ring = "orders", stage = 0)
 public class OrderJournal implements EventHandler<OrderEvent>, BeanNameAware, DisposableBean {
 

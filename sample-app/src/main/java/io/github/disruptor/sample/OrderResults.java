@@ -22,6 +22,10 @@ public class OrderResults {
 
     @DisruptorHandler(ring = "orders", stage = 2)
     public void publish(OrderEvent order) {
-        readModel.record(order);
+        // Kafka mode: a replayed order was shown when it was first matched here, or belongs to another instance's
+        // history; an order without a status was dropped by matching after a failed transaction and is read again
+        if (order.status() != null && !order.replay()) {
+            readModel.record(order);
+        }
     }
 }

@@ -14,6 +14,7 @@ import org.springframework.stereotype.Component;
  * exception handler, {@link DeadLetters}, sets the order aside so that no order reaches matching
  * unvalidated.
  */
+@ConditionalOnSampleMode(SampleMode.STANDALONE)
 @Component
 public class OrderValidator {
 

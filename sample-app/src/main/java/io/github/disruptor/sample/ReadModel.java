@@ -35,6 +35,9 @@ public class ReadModel {
 
     /** Records a matched order, its trades, and what they did to the resting orders they hit. */
     void record(OrderEvent order) {
+        if (orders.containsKey(order.orderId())) {
+            return; // Kafka mode: matched again after a failed transaction, with the same outcome
+        }
         put(OrderView.of(order));
         List<Trade> trades = order.trades();
         for (int i = 0; i < trades.size(); i++) {

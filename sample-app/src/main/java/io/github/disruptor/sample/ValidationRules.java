@@ -35,11 +35,16 @@ final class ValidationRules {
 
     /** Why these rules refuse the order, or {@code null} if it may trade. */
     String rejectionOf(OrderEvent order) {
-        if (!symbolSet.contains(order.symbol())) {
-            return "unknown symbol '" + order.symbol() + "'; listed symbols (sample.symbols): " + String.join(", ", symbols);
+        return rejectionOf(order.symbol(), order.quantity());
+    }
+
+    /** Why these rules refuse an order of {@code quantity} for {@code symbol}, or {@code null} if it may trade. */
+    String rejectionOf(String symbol, long quantity) {
+        if (!symbolSet.contains(symbol)) {
+            return "unknown symbol '" + symbol + "'; listed symbols (sample.symbols): " + String.join(", ", symbols);
         }
-        if (order.quantity() > maxOrderQuantity) {
-            return "quantity " + order.quantity() + " exceeds the maximum order quantity of " + maxOrderQuantity
+        if (quantity > maxOrderQuantity) {
+            return "quantity " + quantity + " exceeds the maximum order quantity of " + maxOrderQuantity
                     + " (sample.max-order-quantity)";
         }
         return null;

@@ -29,17 +29,20 @@ final class SampleProcess implements AutoCloseable {
 
     private static final Pattern PORT = Pattern.compile("Tomcat started on port (\\d+)");
     private static final long START_TIMEOUT_SECONDS = 90;
+    /** Small and quick to start: what a test that kills or starves the process needs. */
+    private static final List<String> TEST_JVM_OPTIONS = List.of("-Xmx256m", "-XX:TieredStopAtLevel=1",
+            "-XX:+UseSerialGC", "-XX:-UsePerfData");
 
     private final Process process;
     private final Path log;
     private final StringBuffer output = new StringBuffer();
     private final int port;
 
-    private SampleProcess(Path log, List<String> arguments) {
+    private SampleProcess(Path log, List<String> jvmOptions, List<String> arguments) {
         this.log = log;
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-XX:-UsePerfData",
-                "-cp", applicationClassPath(), SampleApplication.class.getName(), "--server.port=0"));
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", applicationClassPath(), SampleApplication.class.getName(), "--server.port=0"));
         command.addAll(arguments);
         try {
             process = new ProcessBuilder(command).redirectErrorStream(true).start();
@@ -59,7 +62,12 @@ final class SampleProcess implements AutoCloseable {
 
     /** Starts the sample with these command-line arguments, its output also written to {@code log}, and waits until it listens. */
     static SampleProcess start(Path log, String... arguments) {
-        return new SampleProcess(log, Arrays.asList(arguments));
+        return new SampleProcess(log, TEST_JVM_OPTIONS, Arrays.asList(arguments));
+    }
+
+    /** As {@link #start(Path, String...)}, on a JVM with these options instead of the small, quick-starting ones. */
+    static SampleProcess start(Path log, List<String> jvmOptions, List<String> arguments) {
+        return new SampleProcess(log, jvmOptions, arguments);
     }
 
     /** Why this machine cannot limit a child's file sizes, or {@code null} if it can. */
