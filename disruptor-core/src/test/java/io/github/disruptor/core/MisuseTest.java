@@ -266,46 +266,58 @@ class MisuseTest {
 
     // ------------------------------------------------------------------ the life cycle
 
+    /**
+     * Sixteen threads on a single-producer ring: the check catches most of their collisions, not all,
+     * and a collision it misses can leave the ring's claims in disorder (a producer may then wait for
+     * space that never comes, until shutdown releases it). What the test holds: collisions are caught,
+     * refused with an exception that names the fix, counted, and every publisher ends.
+     */
     @Test
     void concurrentPublishersOnASingleProducerRingAreCaughtRefusedAndCounted() throws Exception {
-        java.util.concurrent.atomic.AtomicLong handled = new java.util.concurrent.atomic.AtomicLong();
         Disruptor<Event> disruptor = DisruptorBuilder.withRingBuffer(1024, Event::new)
                 .withName("orders")
                 .withSingleProducerSequencer()
-                .withBarrier(scope -> scope.handleEvents("count", (event, sequence, end) -> handled.incrementAndGet()))
+                .withBarrier(scope -> scope.handleEvents("count", (event, sequence, end) -> { }))
                 .build();
         disruptor.start();
-        List<Throwable> refused = new CopyOnWriteArrayList<>();
-        AtomicInteger accepted = new AtomicInteger();
+        List<IllegalStateException> caught = new CopyOnWriteArrayList<>();
+        AtomicInteger finished = new AtomicInteger();
         List<Thread> publishers = new ArrayList<>();
         for (int t = 0; t < 16; t++) {
             publishers.add(new Thread(() -> {
-                for (int i = 0; i < 2_000; i++) {
-                    try {
-                        disruptor.publish((event, sequence) -> {
-                            for (int spin = 0; spin < 50; spin++) {
-                                Thread.onSpinWait();
-                            }
-                        });
-                        accepted.incrementAndGet();
-                    } catch (IllegalStateException caught) {
-                        refused.add(caught);
+                try {
+                    for (int i = 0; i < 2_000; i++) {
+                        try {
+                            disruptor.publish((event, sequence) -> {
+                                for (int spin = 0; spin < 50; spin++) {
+                                    Thread.onSpinWait();
+                                }
+                            });
+                        } catch (DisruptorClosedException shutDown) {
+                            return;
+                        } catch (IllegalStateException concurrentClaim) {
+                            caught.add(concurrentClaim);
+                        }
                     }
+                } finally {
+                    finished.incrementAndGet();
                 }
             }));
         }
         publishers.forEach(Thread::start);
+        await("the publishers to finish or a collision to be caught").atMost(Duration.ofSeconds(20))
+                .pollInterval(Duration.ofMillis(1)).until(() -> finished.get() == 16 || caught.size() > 100);
+        disruptor.shutdown(Duration.ofSeconds(1));
         for (Thread publisher : publishers) {
-            publisher.join(Duration.ofSeconds(60).toMillis());
+            publisher.join(Duration.ofSeconds(20).toMillis());
+            assertThat(publisher.isAlive()).as("a publisher released by shutdown").isFalse();
         }
-        disruptor.shutdown(Duration.ofSeconds(10));
-        assertThat(refused).as("two threads caught claiming at once").isNotEmpty();
-        assertThat(refused.get(0)).hasMessageContaining("Disruptor 'orders' uses the single-producer sequencer")
+        assertThat(caught).as("two threads caught claiming at once").isNotEmpty();
+        assertThat(caught.get(0)).hasMessageContaining("Disruptor 'orders' uses the single-producer sequencer")
                 .hasMessageContaining("this call published nothing")
                 .hasMessageContaining("withMultiProducerSequencer()")
                 .hasMessageContaining("disruptor.rings.orders.sequencer: multi");
-        assertThat(disruptor.monitor().concurrentClaims()).isEqualTo(refused.size());
-        assertThat(accepted.get() + refused.size()).isEqualTo(32_000);
+        assertThat(disruptor.monitor().concurrentClaims()).isEqualTo(caught.size());
     }
 
     @Test
