@@ -50,6 +50,12 @@ public final class Disruptor<E> implements EventPublisher<E> {
 
     private final String name;
     private final RingBuffer<E> ringBuffer;
+    /**
+     * The ring buffer's events and mask, held here as well: the publish path finds its slot without
+     * loading the ring buffer first, one dependent load less per event.
+     */
+    private final Object[] events;
+    private final int mask;
     private final Sequencer sequencer;
     private final ProducerType producerType;
     private final List<HandlerMonitor> handlerViews;
@@ -62,6 +68,8 @@ public final class Disruptor<E> implements EventPublisher<E> {
             List<HandlerMonitor> handlerViews, Map<String, EventPoller<E>> pollers, Lifecycle lifecycle) {
         this.name = name;
         this.ringBuffer = ringBuffer;
+        this.events = ringBuffer.entries();
+        this.mask = ringBuffer.mask();
         this.sequencer = sequencer;
         this.producerType = producerType;
         this.handlerViews = List.copyOf(handlerViews);
@@ -256,7 +264,7 @@ public final class Disruptor<E> implements EventPublisher<E> {
         long low = high - count + 1;
         try {
             for (int i = 0; i < count; i++) {
-                fill.translateTo(ringBuffer.get(low + i), low + i, firstIndex + i, first, second);
+                fill.translateTo(RingBuffer.<E>eventAt(events, mask, low + i), low + i, firstIndex + i, first, second);
             }
         } catch (Throwable failure) {
             discard(low, high);
@@ -268,7 +276,7 @@ public final class Disruptor<E> implements EventPublisher<E> {
     private <A, B> void translateAndPublish(EventTranslatorTwoArg<E, A, B> translator, A first, B second,
             long sequence) {
         try {
-            translator.translateTo(ringBuffer.get(sequence), sequence, first, second);
+            translator.translateTo(RingBuffer.<E>eventAt(events, mask, sequence), sequence, first, second);
         } catch (Throwable failure) {
             discard(sequence, sequence);
             throw rethrow(failure);

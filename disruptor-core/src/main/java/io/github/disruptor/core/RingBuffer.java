@@ -66,8 +66,25 @@ public final class RingBuffer<E> {
      * The event in the slot of {@code sequence}. Only meaningful for a sequence the caller owns: one it
      * claimed and has not yet published, or one its barrier has made available.
      */
-    @SuppressWarnings("unchecked")
     public E get(long sequence) {
+        return eventAt(entries, mask, sequence);
+    }
+
+    /** The events, padded; with {@link #mask()}, what {@link #eventAt} needs. */
+    Object[] entries() {
+        return entries;
+    }
+
+    int mask() {
+        return mask;
+    }
+
+    /**
+     * The event in the slot of {@code sequence}, given this ring's {@link #entries()} and {@link #mask()}:
+     * for a publisher that holds both itself, so that its loop does not load the ring buffer first.
+     */
+    @SuppressWarnings("unchecked")
+    static <E> E eventAt(Object[] entries, int mask, long sequence) {
         return (E) entries[PADDING + (int) (sequence & mask)];
     }
 
