@@ -14,6 +14,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
+import io.github.disruptor.spring.kafka.test.KafkaTestBroker;
+
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -45,11 +47,11 @@ class KafkaModeMeasurement {
     /** Long enough for instances started together to join a new group before its first assignment. */
     static final Duration FIRST_ASSIGNMENT_DELAY = Duration.ofSeconds(15);
 
-    static KafkaBroker broker;
+    static KafkaTestBroker broker;
 
     @BeforeAll
     static void startBroker() {
-        broker = new KafkaBroker(FIRST_ASSIGNMENT_DELAY);
+        broker = new KafkaTestBroker(FIRST_ASSIGNMENT_DELAY);
     }
 
     @AfterAll

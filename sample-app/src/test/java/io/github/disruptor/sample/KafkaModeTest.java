@@ -16,6 +16,7 @@ import io.github.disruptor.spring.DisruptorHandler;
 import io.github.disruptor.spring.kafka.KafkaPartitionListener;
 import io.github.disruptor.spring.kafka.KafkaRingSourceStatus;
 import io.github.disruptor.spring.kafka.PartitionAssignment;
+import io.github.disruptor.spring.kafka.test.KafkaTestBroker;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -44,13 +45,13 @@ class KafkaModeTest {
     static final String TRADES = "trades-shared";
     static final JsonMapper JSON = JsonMapper.builder().build();
 
-    static KafkaBroker broker;
+    static KafkaTestBroker broker;
     static ConfigurableApplicationContext first;
     static ConfigurableApplicationContext second;
 
     @BeforeAll
     static void startTwoInstances() {
-        broker = new KafkaBroker();
+        broker = new KafkaTestBroker();
         first = KafkaSample.start(broker, GROUP, ORDERS, TRADES);
         second = KafkaSample.start(broker, GROUP, ORDERS, TRADES);
         await("both instances read two partitions each").atMost(KafkaSample.TAKE_OVER).until(() ->

@@ -11,6 +11,7 @@ import java.util.stream.Collectors;
 import io.github.disruptor.spring.kafka.KafkaRingSource;
 import io.github.disruptor.spring.kafka.KafkaRingSourceStatus;
 import io.github.disruptor.spring.kafka.KafkaRingSources;
+import io.github.disruptor.spring.kafka.test.KafkaTestBroker;
 import org.apache.kafka.clients.producer.ProducerRecord;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -34,7 +35,7 @@ final class KafkaSample {
      * {@code broker}, the given group and topics, the test symbols, and group and transaction timeouts of 3 s, so
      * that a killed instance's partitions move on within seconds.
      */
-    static List<String> arguments(KafkaBroker broker, String group, String ordersTopic, String tradesTopic,
+    static List<String> arguments(KafkaTestBroker broker, String group, String ordersTopic, String tradesTopic,
             String... more) {
         List<String> arguments = shippedTimings(broker, group, ordersTopic, tradesTopic);
         arguments.addAll(List.of("--spring.kafka.consumer.properties.session.timeout.ms=3000",
@@ -45,7 +46,7 @@ final class KafkaSample {
     }
 
     /** As {@link #arguments}, with the group and transaction timeouts of {@code application-kafka.yml}. */
-    static List<String> shippedTimings(KafkaBroker broker, String group, String ordersTopic, String tradesTopic) {
+    static List<String> shippedTimings(KafkaTestBroker broker, String group, String ordersTopic, String tradesTopic) {
         return new ArrayList<>(List.of("--sample.mode=kafka",
                 "--spring.kafka.bootstrap-servers=" + broker.bootstrapServers(),
                 "--sample.kafka.group-id=" + group, "--sample.kafka.orders-topic=" + ordersTopic,
@@ -57,7 +58,7 @@ final class KafkaSample {
     }
 
     /** An instance in this JVM, started with {@link #arguments}. */
-    static ConfigurableApplicationContext start(KafkaBroker broker, String group, String ordersTopic, String tradesTopic) {
+    static ConfigurableApplicationContext start(KafkaTestBroker broker, String group, String ordersTopic, String tradesTopic) {
         return start(arguments(broker, group, ordersTopic, tradesTopic));
     }
 

@@ -14,6 +14,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.github.disruptor.spring.kafka.test.KafkaTestBroker;
+
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -40,7 +42,7 @@ class KafkaTakeOverTest {
 
     @Test
     void aKilledInstancesPartitionsAreTakenOverAndEveryTradeIsWrittenExactlyOnce() throws Exception {
-        try (KafkaBroker broker = new KafkaBroker();
+        try (KafkaTestBroker broker = new KafkaTestBroker();
                 ConfigurableApplicationContext survivor = KafkaSample.start(broker, GROUP, ORDERS, TRADES)) {
             await("the first instance reads every partition").atMost(KafkaSample.TAKE_OVER)
                     .until(() -> KafkaSample.partitions(survivor).size() == KafkaSample.PARTITIONS);

@@ -21,6 +21,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.core.ProducerFactory;
 
 import io.github.disruptor.spring.DisruptorHandler;
+import io.github.disruptor.spring.kafka.test.KafkaTestBroker;
 
 /**
  * An application that reads numbers from Kafka into ring {@code numbers} and writes each number doubled to

@@ -16,6 +16,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 import io.github.disruptor.spring.kafka.DoublingApplication.Faults;
 import io.github.disruptor.spring.kafka.DoublingApplication.Resets;
+import io.github.disruptor.spring.kafka.test.KafkaTestBroker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -47,7 +48,7 @@ class ExactlyOnceKafkaHandlerTests {
             Faults faults = application.getBean(Faults.class);
             faults.failOnceAt = 37;
 
-            await().atMost(Duration.ofSeconds(30)).until(() -> broker.committed("eos-abort", "eos-abort", 2)
+            await().atMost(Duration.ofSeconds(30)).until(() -> broker.committed("eos-abort", "eos-abort")
                     .equals(Map.of(0, 50L, 1, 50L)));
             assertThat(faults.failed).isTrue();
             assertThat(outputs("eos-abort-out")).containsExactlyInAnyOrderElementsOf(doubled(0, 100));
@@ -76,7 +77,7 @@ class ExactlyOnceKafkaHandlerTests {
                 await().atMost(Duration.ofSeconds(30)).until(() -> !application(successor).status().partitions().isEmpty()
                         && application(successor).status().state() == KafkaRingSourceStatus.State.CONSUMING);
                 stuck.release.countDown();
-                await().atMost(Duration.ofSeconds(40)).until(() -> broker.committed("eos-zombie", "eos-zombie", 2)
+                await().atMost(Duration.ofSeconds(40)).until(() -> broker.committed("eos-zombie", "eos-zombie")
                         .equals(Map.of(0, 50L, 1, 50L)));
                 assertThat(outputs("eos-zombie-out")).containsExactlyInAnyOrderElementsOf(doubled(0, 100));
                 assertThat(application(zombie).status().state()).isNotEqualTo(KafkaRingSourceStatus.State.FAILED);

@@ -25,6 +25,7 @@ import org.springframework.context.annotation.Configuration;
 
 import io.github.disruptor.core.EventHandler;
 import io.github.disruptor.spring.DisruptorHandler;
+import io.github.disruptor.spring.kafka.test.KafkaTestBroker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;

@@ -18,6 +18,7 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import io.github.disruptor.spring.kafka.NumbersApplication.Gate;
+import io.github.disruptor.spring.kafka.test.KafkaTestBroker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -57,7 +58,7 @@ class KafkaBrokerOutageTests {
                     Gate gate = application.getBean(Gate.class);
                     await().atMost(Duration.ofSeconds(30)).until(() -> gate.passed.size() == 10);
                     await().atMost(Duration.ofSeconds(10)).until(() -> health(application).getStatus().equals(Status.UP));
-                    await().atMost(Duration.ofSeconds(10)).until(() -> broker.committed("outage", "outage", 1).get(0) == 10);
+                    await().atMost(Duration.ofSeconds(10)).until(() -> broker.committed("outage", "outage").get(0) == 10);
                     await().atMost(Duration.ofSeconds(5)).until(() -> output.getOut()
                             .contains("Resolved: The Kafka consumer of ring 'numbers' has heard nothing"));
                 }

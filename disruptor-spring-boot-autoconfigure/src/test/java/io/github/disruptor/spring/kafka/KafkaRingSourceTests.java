@@ -26,6 +26,7 @@ import io.github.disruptor.spring.kafka.NumbersApplication.Gate;
 import io.github.disruptor.spring.kafka.NumbersApplication.PartitionEvents;
 import io.github.disruptor.spring.kafka.NumbersApplication.Recorder;
 import io.github.disruptor.spring.kafka.NumbersApplication.Seen;
+import io.github.disruptor.spring.kafka.test.KafkaTestBroker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -63,8 +64,8 @@ class KafkaRingSourceTests {
             await().atMost(Duration.ofSeconds(20)).until(() -> recorder.seen.size() == 100);
             // stage 0 has everything; the committed offsets stay behind what the last stage has passed
             await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(5))
-                    .until(() -> committedOnlyWhatPassed(broker.committed("e2e", "numbers-e2e", 2), gate));
-            assertThat(broker.committed("e2e", "numbers-e2e", 2).get(0)).isLessThanOrEqualTo(25);
+                    .until(() -> committedOnlyWhatPassed(broker.committed("e2e", "numbers-e2e"), gate));
+            assertThat(broker.committed("e2e", "numbers-e2e").get(0)).isLessThanOrEqualTo(25);
             // the meters show where the records are: taken from Kafka, waiting in the ring
             MeterRegistry meters = application.getBean(MeterRegistry.class);
             await().atMost(Duration.ofSeconds(5)).until(() -> gauge(meters, "disruptor.kafka.consumer.lag", 0) == 0
@@ -72,7 +73,7 @@ class KafkaRingSourceTests {
 
             gate.open();
             await().atMost(Duration.ofSeconds(10))
-                    .until(() -> broker.committed("e2e", "numbers-e2e", 2).equals(Map.of(0, 50L, 1, 50L)));
+                    .until(() -> broker.committed("e2e", "numbers-e2e").equals(Map.of(0, 50L, 1, 50L)));
             assertThat(gate.passed).extracting(Seen::value).containsExactlyInAnyOrderElementsOf(values(0, 100));
             assertInOffsetOrderPerPartition(gate.passed);
             await().atMost(Duration.ofSeconds(5)).until(() -> gauge(meters, "disruptor.kafka.records.in.ring", 0) == 0
@@ -109,7 +110,7 @@ class KafkaRingSourceTests {
             gate.open();
             await().atMost(Duration.ofSeconds(20)).until(() -> gate.passed.size() == 300);
             assertInOffsetOrderPerPartition(gate.passed);
-            await().atMost(Duration.ofSeconds(10)).until(() -> broker.committed("full", "numbers-full", 1).get(0) == 300);
+            await().atMost(Duration.ofSeconds(10)).until(() -> broker.committed("full", "numbers-full").get(0) == 300);
             assertThat(source.status().state()).isEqualTo(KafkaRingSourceStatus.State.CONSUMING);
         }
     }
@@ -129,7 +130,7 @@ class KafkaRingSourceTests {
 
             await().atMost(Duration.ofSeconds(20)).until(() -> gate.passed.size() == 10);
             assertThat(gate.passed).extracting(Seen::value).containsExactlyElementsOf(values(0, 10));
-            await().atMost(Duration.ofSeconds(10)).until(() -> broker.committed("poison", "numbers-poison", 1).get(0) == 12);
+            await().atMost(Duration.ofSeconds(10)).until(() -> broker.committed("poison", "numbers-poison").get(0) == 12);
             List<ConsumerRecord<String, String>> deadLetters = broker.readCommitted("numbers-poison-dlt");
             assertThat(deadLetters).extracting(ConsumerRecord::value).containsExactly("oops", "1000013");
             assertThat(new String(deadLetters.get(0).headers().lastHeader("kafka_dlt-original-offset").value()))
@@ -152,9 +153,9 @@ class KafkaRingSourceTests {
 
             await().atMost(Duration.ofSeconds(20))
                     .until(() -> source.status().state() == KafkaRingSourceStatus.State.DEAD_LETTER_FAILING);
-            await().atMost(Duration.ofSeconds(5)).until(() -> broker.committed("stuck", "numbers-stuck", 1).get(0) == 4);
+            await().atMost(Duration.ofSeconds(5)).until(() -> broker.committed("stuck", "numbers-stuck").get(0) == 4);
             await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3)).until(() -> gate.passed.size() == 4);
-            assertThat(broker.committed("stuck", "numbers-stuck", 1).get(0)).isEqualTo(4);
+            assertThat(broker.committed("stuck", "numbers-stuck").get(0)).isEqualTo(4);
             assertThat(health(application)).isEqualTo(Status.DOWN);
             assertThat(source.status().problem()).contains("cannot dead-letter record numbers-stuck-0@4")
                     .contains("not a topic name");
@@ -174,9 +175,9 @@ class KafkaRingSourceTests {
             KafkaRingSource source = application.getBean(KafkaRingSources.class).source("numbers");
 
             await().atMost(Duration.ofSeconds(20)).until(() -> source.status().state() == KafkaRingSourceStatus.State.HALTED);
-            await().atMost(Duration.ofSeconds(5)).until(() -> broker.committed("halt", "numbers-halt", 1).get(0) == 5);
+            await().atMost(Duration.ofSeconds(5)).until(() -> broker.committed("halt", "numbers-halt").get(0) == 5);
             await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(2)).until(() -> gate.passed.size() == 5);
-            assertThat(broker.committed("halt", "numbers-halt", 1).get(0)).isEqualTo(5);
+            assertThat(broker.committed("halt", "numbers-halt").get(0)).isEqualTo(5);
             assertThat(health(application)).isEqualTo(Status.DOWN);
             assertThat(source.status().problem()).contains("numbers-halt-0@5").contains("unlucky number 1000013");
         }
@@ -193,7 +194,7 @@ class KafkaRingSourceTests {
         try (ConfigurableApplicationContext first = NumbersApplication.run(broker, properties)) {
             Gate firstGate = first.getBean(Gate.class);
             await().atMost(Duration.ofSeconds(20)).until(() -> firstGate.passed.size() == 200);
-            await().atMost(Duration.ofSeconds(10)).until(() -> broker.committed("shared", "numbers-shared", 4)
+            await().atMost(Duration.ofSeconds(10)).until(() -> broker.committed("shared", "numbers-shared")
                     .equals(Map.of(0, 50L, 1, 50L, 2, 50L, 3, 50L)));
 
             try (ConfigurableApplicationContext second = NumbersApplication.run(broker, properties)) {
@@ -215,7 +216,7 @@ class KafkaRingSourceTests {
                 assertThat(secondGate.passed).filteredOn(Seen::replay).extracting(Seen::partition).containsOnlyElementsOf(takenOver);
                 assertThat(secondGate.passed).filteredOn(Seen::replay).hasSize(100);
                 assertInOffsetOrderPerPartition(secondGate.passed);
-                await().atMost(Duration.ofSeconds(10)).until(() -> broker.committed("shared", "numbers-shared", 4)
+                await().atMost(Duration.ofSeconds(10)).until(() -> broker.committed("shared", "numbers-shared")
                         .equals(Map.of(0, 100L, 1, 100L, 2, 100L, 3, 100L)));
                 Duration drain = first.getBean(KafkaRingSources.class).source("numbers").status().lastRevocationDrain();
                 System.out.println("Revocation drain of the first instance: " + drain);
@@ -238,7 +239,7 @@ class KafkaRingSourceTests {
             sources.stop(stopped::countDown);
             await().atMost(Duration.ofSeconds(15)).until(() -> stopped.getCount() == 0);
             // stopping drained the ring, committed what it had handled and left the group
-            assertThat(broker.committed("restart", "numbers-restart", 2)).isEqualTo(Map.of(0, 25L, 1, 25L));
+            assertThat(broker.committed("restart", "numbers-restart")).isEqualTo(Map.of(0, 25L, 1, 25L));
             assertThat(broker.members("restart")).isEmpty();
             assertThat(sources.source("numbers").status().state()).isEqualTo(KafkaRingSourceStatus.State.STOPPED);
 
@@ -247,7 +248,7 @@ class KafkaRingSourceTests {
             await().atMost(Duration.ofSeconds(20)).until(() -> gate.passed.size() == 100);
             assertThat(gate.passed).extracting(Seen::value).containsExactlyInAnyOrderElementsOf(values(0, 100));
             await().atMost(Duration.ofSeconds(10))
-                    .until(() -> broker.committed("restart", "numbers-restart", 2).equals(Map.of(0, 50L, 1, 50L)));
+                    .until(() -> broker.committed("restart", "numbers-restart").equals(Map.of(0, 50L, 1, 50L)));
         }
     }
 

@@ -23,6 +23,7 @@ import org.springframework.context.annotation.Configuration;
 
 import io.github.disruptor.core.EventHandler;
 import io.github.disruptor.spring.DisruptorHandler;
+import io.github.disruptor.spring.kafka.test.KafkaTestBroker;
 
 /**
  * An application whose ring {@code numbers} is fed from Kafka: a recorder in stage 0 and a gate in stage 1
