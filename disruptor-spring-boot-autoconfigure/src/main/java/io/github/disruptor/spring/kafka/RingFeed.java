@@ -177,8 +177,15 @@ final class RingFeed implements Runnable, ConsumerRebalanceListener, EventTransl
             if (!uninitialized.isEmpty()) {
                 initializeAssigned();
             }
+            // new partitions wait for the ring to drain: feeding it from the others meanwhile would keep it from
+            // ever draining under a steady load, so they are paused too until the new ones are set up
+            boolean holdingForAssignment = !uninitialized.isEmpty();
+            if (holdingForAssignment && !paused) {
+                consumer.pause(consumer.assignment());
+                paused = true;
+            }
             // waiting for space, tryPublish waits instead of poll; otherwise poll waits for records
-            boolean waitingForSpace = paused && pending != null && poison == null && !halted;
+            boolean waitingForSpace = paused && pending != null && poison == null && !halted && !holdingForAssignment;
             ConsumerRecords<Object, Object> records = consumer.poll(waitingForSpace ? Duration.ZERO : settings.pollTimeout());
             lastPollNanos = System.nanoTime();
             clearProblem(ProblemKind.POLL);
@@ -186,14 +193,15 @@ final class RingFeed implements Runnable, ConsumerRebalanceListener, EventTransl
                 heardFromCluster(lastPollNanos);
                 keep(records);
             }
-            if (halted) {
-                // nothing more is read; what the ring took before the poison record is still committed
+            if (halted || holdingForAssignment) {
+                // halted: nothing more is read, what the ring took before the poison record is still committed;
+                // holding: what was kept is published once the new partitions are set up
             } else if (retryAtNanos == 0 || System.nanoTime() - retryAtNanos >= 0) {
                 publishKept();
             } else {
                 LockSupport.parkNanos(Math.min(settings.pollTimeout().toNanos(), retryAtNanos - System.nanoTime()));
             }
-            if (paused && !halted && pending == null && poison == null) {
+            if (paused && !halted && pending == null && poison == null && uninitialized.isEmpty()) {
                 resume();
             }
             if (commitOffsets) {
