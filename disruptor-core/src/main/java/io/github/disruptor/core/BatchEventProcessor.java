@@ -268,7 +268,6 @@ final class BatchEventProcessor<E> implements Runnable, HandlerMonitor {
                 && !DiscardMarks.anyMarked(upstreamDiscards, candidate);
     }
 
-
     private long lastOfMine(long from, long to) {
         long last = to;
         while (last >= from && !isMine(last)) {

@@ -145,7 +145,6 @@ public final class EventPoller<E> {
         return last;
     }
 
-
     Sequence sequenceRef() {
         return sequence;
     }

@@ -13,8 +13,8 @@ package io.github.disruptor.core;
  * another thread's claim was in flight, and is refused before it takes a slot, with an exception that
  * names the fix, and counted. It catches most, not all, such races (two threads that read the claim
  * counter at the same instant pass it together), and none on one thread: a translator that publishes
- * into its own single-producer ring is not caught. Reading the cursor on every claim instead cost
- * about a tenth of the unicast throughput: the consumers keep pulling that line.
+ * into its own single-producer ring is not caught. The cursor is not read on every claim because the
+ * consumers keep pulling its line: a load of it per claim would wait on their traffic.
  *
  * <p>The fields the producer owns are padded away from the cursor so that consumers polling the
  * cursor do not keep pulling the producer's line.
