@@ -4,6 +4,8 @@ import java.lang.reflect.Method;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Function;
+import java.util.function.Predicate;
 
 import org.jspecify.annotations.Nullable;
 
@@ -67,23 +69,10 @@ record HandlerDefinition(String name, String beanName, @Nullable Method method, 
     private record Resolver(String name, String origin, PropertyResolver placeholders) {
 
         @Nullable Integer attempts(String value) {
-            String resolved = resolve("retryAttempts", value).strip();
-            if (resolved.isEmpty()) {
-                return null;
-            }
-            Integer attempts;
-            try {
-                attempts = Integer.valueOf(resolved);
-            } catch (NumberFormatException notANumber) {
-                attempts = null;
-            }
-            if (attempts == null || !RetrySettings.validAttempts(attempts)) {
-                throw invalid("retryAttempts", value, resolved, attempts == null ? "which is not a whole number"
-                        : "but a handler gets an event at least once", "Set retryAttempts to a whole number of 1 or "
-                                + "more: how many times the handler gets a failing event in all, the first time "
-                                + "included (\"1\": no retry, \"3\": two retries).", null);
-            }
-            return attempts;
+            return number("retryAttempts", value, Integer::valueOf, RetrySettings::validAttempts,
+                    "which is not a whole number", "but a handler gets an event at least once",
+                    "Set retryAttempts to a whole number of 1 or more: how many times the handler gets a failing "
+                            + "event in all, the first time included (\"1\": no retry, \"3\": two retries).");
         }
 
         @Nullable Duration duration(String attribute, String value) {
@@ -107,22 +96,29 @@ record HandlerDefinition(String name, String beanName, @Nullable Method method, 
         }
 
         @Nullable Double multiplier(String value) {
-            String resolved = resolve("retryMultiplier", value).strip();
+            return number("retryMultiplier", value, Double::valueOf, RetrySettings::validMultiplier,
+                    "which is not a number", "but a back-off can grow or stay, not shrink",
+                    "Set retryMultiplier to a number of 1 or more, such as \"2\" (each pause twice the one before); "
+                            + "\"1\" keeps it fixed.");
+        }
+
+        /** An attribute's resolved value parsed as a number, or {@code null} when it is left empty. */
+        private <T> @Nullable T number(String attribute, String value, Function<String, T> parser, Predicate<T> valid,
+                String notParsed, String outOfRange, String accepted) {
+            String resolved = resolve(attribute, value).strip();
             if (resolved.isEmpty()) {
                 return null;
             }
-            Double multiplier;
+            T number;
             try {
-                multiplier = Double.valueOf(resolved);
+                number = parser.apply(resolved);
             } catch (NumberFormatException notANumber) {
-                multiplier = null;
+                number = null;
             }
-            if (multiplier == null || !RetrySettings.validMultiplier(multiplier)) {
-                throw invalid("retryMultiplier", value, resolved, multiplier == null ? "which is not a number"
-                        : "but a back-off can grow or stay, not shrink", "Set retryMultiplier to a number of 1 or more,"
-                                + " such as \"2\" (each pause twice the one before); \"1\" keeps it fixed.", null);
+            if (number == null || !valid.test(number)) {
+                throw invalid(attribute, value, resolved, number == null ? notParsed : outOfRange, accepted, null);
             }
-            return multiplier;
+            return number;
         }
 
         private DisruptorConfigurationException invalid(String attribute, String value, String resolved, String problem,

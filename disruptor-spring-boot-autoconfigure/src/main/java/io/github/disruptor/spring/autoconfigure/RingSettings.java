@@ -2,6 +2,7 @@ package io.github.disruptor.spring.autoconfigure;
 
 import java.time.Duration;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 import org.jspecify.annotations.Nullable;
 
@@ -74,33 +75,29 @@ record RingSettings(String ringName, int ringSize, @Nullable SequencerType seque
 
     /** The ring's {@code retry.*} keys, each from the ring, else from {@code disruptor.defaults}, checked. */
     private static RetrySettings retry(Source source) {
-        Integer attempts = source.pick(r -> r.getRetry().getAttempts(), null);
-        if (attempts != null && !RetrySettings.validAttempts(attempts)) {
-            String key = source.keyOf(r -> r.getRetry().getAttempts(), "retry.attempts");
-            throw new DisruptorConfigurationException("Invalid value " + attempts + " for " + key
-                    + ": a handler gets an event at least once.", "Set " + key + " to 1 or more: how many times a "
-                            + "handler gets a failing event in all, the first time included (1: no retry, 3: two retries).");
-        }
-        Duration backOff = source.pick(r -> r.getRetry().getBackOff(), null);
-        if (backOff != null && backOff.isNegative()) {
-            String key = source.keyOf(r -> r.getRetry().getBackOff(), "retry.back-off");
-            throw new DisruptorConfigurationException("Invalid value " + backOff + " for " + key
-                    + ": it must not be negative.", "Set " + key + " to 0 or more, such as 10ms.");
-        }
-        Double multiplier = source.pick(r -> r.getRetry().getMultiplier(), null);
-        if (multiplier != null && !RetrySettings.validMultiplier(multiplier)) {
-            String key = source.keyOf(r -> r.getRetry().getMultiplier(), "retry.multiplier");
-            throw new DisruptorConfigurationException("Invalid value " + multiplier + " for " + key
-                    + ": a back-off can grow or stay, not shrink.", "Set " + key
-                            + " to a number of 1 or more, such as 2 (each pause twice the one before); 1 keeps it fixed.");
-        }
-        Duration maxBackOff = source.pick(r -> r.getRetry().getMaxBackOff(), null);
-        if (maxBackOff != null && maxBackOff.isNegative()) {
-            String key = source.keyOf(r -> r.getRetry().getMaxBackOff(), "retry.max-back-off");
-            throw new DisruptorConfigurationException("Invalid value " + maxBackOff + " for " + key
-                    + ": it must not be negative.", "Set " + key + " to at least the back-off, such as 1s.");
-        }
+        Integer attempts = checked(source, r -> r.getRetry().getAttempts(), "retry.attempts",
+                RetrySettings::validAttempts, "a handler gets an event at least once", "to 1 or more: how many times a "
+                        + "handler gets a failing event in all, the first time included (1: no retry, 3: two retries).");
+        Duration backOff = checked(source, r -> r.getRetry().getBackOff(), "retry.back-off",
+                duration -> !duration.isNegative(), "it must not be negative", "to 0 or more, such as 10ms.");
+        Double multiplier = checked(source, r -> r.getRetry().getMultiplier(), "retry.multiplier",
+                RetrySettings::validMultiplier, "a back-off can grow or stay, not shrink",
+                "to a number of 1 or more, such as 2 (each pause twice the one before); 1 keeps it fixed.");
+        Duration maxBackOff = checked(source, r -> r.getRetry().getMaxBackOff(), "retry.max-back-off",
+                duration -> !duration.isNegative(), "it must not be negative", "to at least the back-off, such as 1s.");
         return new RetrySettings(attempts, backOff, multiplier, maxBackOff);
+    }
+
+    /** One key, from the ring, else from {@code disruptor.defaults}; a value {@code valid} refuses is reported. */
+    private static <T> @Nullable T checked(Source source, Function<RingDefaults, @Nullable T> key, String name,
+            Predicate<T> valid, String problem, String accepted) {
+        T value = source.pick(key, null);
+        if (value != null && !valid.test(value)) {
+            String shown = source.keyOf(key, name);
+            throw new DisruptorConfigurationException("Invalid value " + value + " for " + shown + ": " + problem + ".",
+                    "Set " + shown + " " + accepted);
+        }
+        return value;
     }
 
     /**
